@@ -1,0 +1,255 @@
+package dev.moa.chassis.outbox;
+
+import io.quarkus.logging.Log;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Publishes outbox rows to Kafka as binary-mode CloudEvents ({@code ce_id}, {@code ce_type}, {@code ce_source},
+ * {@code ce_subject}; record key = subject), in order per subject, then marks them published.
+ *
+ * <p>Runs on a thread of its own, never on an event loop: a send may wait for Kafka. Each batch is one PostgreSQL
+ * transaction that claims rows with {@code FOR UPDATE SKIP LOCKED}, so several relays (instances) share the work and
+ * none publishes a row another holds. A relay skips a row while an earlier row of the same subject is held by another
+ * relay, which keeps the per-subject order. A failure rolls the batch back; the rows are published again on the next
+ * attempt (at least once: consumers deduplicate on {@code ce_id}), after a back-off that grows while a server is down.
+ *
+ * <p>Order survives a broker outage because a send is given {@code moa.outbox.send-timeout} (minutes) to be
+ * acknowledged: the idempotent producer retries its batches in order meanwhile. Only an outage longer than that can
+ * let a later record of a key land before an expired earlier one; after any failure the producer is discarded and a
+ * fresh one republishes the whole batch, so nothing is lost even then.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    static final String CLAIM = """
+            with claimed as (
+                select seq, event_id, topic, event_type, subject, payload, occurred_at
+                from moa_outbox
+                where published_at is null
+                order by seq
+                limit $1
+                for update skip locked)
+            select c.seq, c.event_id, c.topic, c.event_type, c.subject, c.payload::text as payload, c.occurred_at
+            from claimed c
+            where not exists (
+                select 1 from moa_outbox earlier
+                where earlier.published_at is null
+                  and earlier.subject = c.subject
+                  and earlier.seq < c.seq
+                  and earlier.seq not in (select seq from claimed))
+            order by c.seq""";
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    static final String MARK_PUBLISHED = "update moa_outbox set published_at = now() where seq = any($1)";
+
+    private final Pool pool;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final OutboxConfig config;
+    private final String source;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, byte[]> producer;
+
+    public OutboxRelay(Pool pool, Supplier<Producer<String, byte[]>> producers, OutboxConfig config, String source) {
+        this.pool = pool;
+        this.producers = producers;
+        this.config = config;
+        this.source = source;
+    }
+
+    /** Starts the relay's thread. */
+    public synchronized void start(String name) {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the relay to look for rows now (a NOTIFY arrived). */
+    public void wake() {
+        wakeups.release();
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public long failureCount() {
+        return failures.get();
+    }
+
+    /** Stops after the batch in flight, or interrupts it (rolled back) if it waits for Kafka longer than a moment. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            this.running = false;
+            running = thread;
+            thread = null;
+        }
+        wake();
+        if (running != null) {
+            try {
+                running.join(SHUTDOWN_GRACE.toMillis());
+                if (running.isAlive()) {
+                    running.interrupt();
+                    running.join(SHUTDOWN_GRACE.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Duration backoff = config.backoffInitial();
+        try {
+            relayUntilClosed(backoff);
+        } finally {
+            discardProducer();
+        }
+    }
+
+    private void relayUntilClosed(Duration backoff) {
+        while (running) {
+            try {
+                int count = publishBatch();
+                backoff = config.backoffInitial();
+                if (count == 0) {
+                    wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failures.incrementAndGet();
+                discardProducer();
+                Log.warnf("outbox relay: batch failed, retrying in %d ms: %s", backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.backoffMax());
+            }
+        }
+    }
+
+    /** Claims, publishes and marks one batch in one transaction; returns how many rows were published. */
+    int publishBatch() {
+        Duration timeout = config.sendTimeout().plusSeconds(10);
+        SqlConnection connection = pool.getConnection().await().atMost(timeout);
+        try {
+            var transaction = connection.begin().await().atMost(timeout);
+            try {
+                List<Row> rows = new ArrayList<>();
+                connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).await().atMost(timeout)
+                        .forEach(rows::add);
+                if (rows.isEmpty()) {
+                    transaction.commit().await().atMost(timeout);
+                    return 0;
+                }
+                sendAll(rows);
+                Long[] seqs = rows.stream().map(row -> row.getLong("seq")).toArray(Long[]::new);
+                connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(seqs)).await().atMost(timeout);
+                transaction.commit().await().atMost(timeout);
+                published.addAndGet(rows.size());
+                return rows.size();
+            } catch (RuntimeException e) {
+                transaction.rollback().onFailure().recoverWithNull().await().atMost(timeout);
+                throw e;
+            }
+        } finally {
+            connection.close().onFailure().recoverWithNull().await().atMost(timeout);
+        }
+    }
+
+    /** Sends in claim order and waits for every acknowledgement; the idempotent producer keeps the order. */
+    private void sendAll(List<Row> rows) {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            acks.add(producer.send(toRecord(row)));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge an outbox event: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Row row) {
+        String subject = row.getString("subject");
+        OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", row.getUUID("event_id").toString());
+        header(headers, "ce_type", row.getString("event_type"));
+        header(headers, "ce_source", source);
+        header(headers, "ce_subject", subject);
+        header(headers, "ce_time", occurredAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        header(headers, "content-type", "application/json");
+        return new ProducerRecord<>(row.getString("topic"), null, subject,
+                row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Drops the producer and whatever it still holds; the next batch starts a fresh one (a new epoch). */
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                Log.debugf("outbox producer did not close cleanly: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

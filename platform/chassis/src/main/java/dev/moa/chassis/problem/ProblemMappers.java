@@ -1,0 +1,116 @@
+package dev.moa.chassis.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of a request into {@code application/problem+json}: domain problems, validation, malformed
+ * JSON, framework statuses (404, 405, 415 …), authentication and authorization, and anything unexpected as a 500 that
+ * names only an error id (the cause goes to the log, never to the client).
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, HttpServerRequest request) {
+        Response.ResponseBuilder response = respond(new Problem(Problem.type(e.slug()), e.title(), e.status(),
+                e.getMessage(), request.path(), null, null));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400, detail, request.path(),
+                errors, null)).build();
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        String detail = "The request body is not valid JSON for this operation";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            detail += " (at " + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")) + ")";
+        }
+        return respond(new Problem(Problem.type("malformed-json"), "Malformed request body", 400, detail,
+                request.path(), null, null)).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        return respond(new Problem(Problem.type("unauthenticated"), "Unauthenticated", 401,
+                "A valid bearer token is required", request.path(), null, null))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", request.path(), null, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed, request);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        Response.StatusType statusType = e.getResponse().getStatusInfo();
+        String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        String detail = status == 404 ? "No resource at " + request.path() : statusType.getReasonPhrase();
+        Response.ResponseBuilder response = respond(new Problem(Problem.type(slug), statusType.getReasonPhrase(),
+                status, detail, request.path(), null, null));
+        if (e.getResponse().getHeaderString("Allow") != null) {
+            response.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected failure of %s %s, error id %s", request.method(), request.path(), errorId);
+        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
+                "Something went wrong on our side; quote the error id when reporting it", request.path(), null,
+                errorId)).build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    /** The field as a client knows it: {@code create.arg0.amount} becomes {@code amount}. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,172 @@
+package dev.moa.chassis;
+
+import dev.moa.chassis.outbox.OutboxRelay;
+import dev.moa.chassis.outbox.OutboxRelayLifecycle;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    private static final int ACCOUNTS = 8;
+
+    @Inject
+    OutboxRelayLifecycle relays;
+
+    @AfterEach
+    void relayRunsAgain() {
+        relays.relay().start("moa-outbox-relay");
+        if (!ChassisStack.stack().kafka().running()) {
+            ChassisStack.stack().kafka().restart();
+        }
+    }
+
+    /** Changes accounts round-robin from several clients at once; returns each change's event id. */
+    private static Set<String> burst(String topic, int changes, Runnable midway) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int n = 0; n < changes; n++) {
+                int change = n;
+                ids.add(clients.submit(() -> given()
+                        .queryParam("topic", topic)
+                        .queryParam("account", "acct-" + (change % ACCOUNTS))
+                        .queryParam("n", change)
+                        .when().post("/probe/changes")
+                        .then().statusCode(200)
+                        .extract().jsonPath().getString("eventId")));
+                if (n == changes / 2) {
+                    midway.run();
+                }
+            }
+            Set<String> eventIds = new java.util.HashSet<>();
+            for (Future<String> id : ids) {
+                eventIds.add(id.get(60, TimeUnit.SECONDS));
+            }
+            return eventIds;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic, Set<String> eventIds) {
+        return ChassisStack.readTopic(topic, Duration.ofSeconds(90), records -> records.stream()
+                .map(r -> ChassisStack.header(r, "ce_id")).collect(Collectors.toSet()).containsAll(eventIds));
+    }
+
+    /** Within each key, events arrive in the order of their change (n grows); duplicates may repeat a value. */
+    private static void assertOrderedPerKey(List<ConsumerRecord<String, String>> records) {
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String id = ChassisStack.header(record, "ce_id");
+            if (!seen.computeIfAbsent(record.key(), k -> new java.util.HashSet<>()).add(id)) {
+                continue;
+            }
+            long n = json(record).get("n").asLong();
+            assertThat(n).as("order of key %s", record.key()).isGreaterThan(last.getOrDefault(record.key(), -1L));
+            last.put(record.key(), n);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return dev.moa.events.EventJson.mapper().readTree(record.value());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + record.value(), e);
+        }
+    }
+
+    @Test
+    void everyRecordedEventArrivesAsACloudEventKeyedBySubject() throws Exception {
+        String topic = "chassis.relay-" + UUID.randomUUID();
+
+        Set<String> eventIds = burst(topic, 120, () -> { });
+
+        List<ConsumerRecord<String, String>> records = readAll(topic, eventIds);
+        assertThat(records).extracting(r -> ChassisStack.header(r, "ce_id")).containsAll(eventIds);
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.key()).startsWith("acct-");
+            assertThat(ChassisStack.header(record, "ce_subject")).isEqualTo(record.key());
+            assertThat(ChassisStack.header(record, "ce_type")).isEqualTo("dev.moa.chassis-test.ProbeHappened");
+            assertThat(ChassisStack.header(record, "ce_source")).isEqualTo("/moa/chassis-test");
+            assertThat(ChassisStack.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(json(record).get("account").asText()).isEqualTo(record.key());
+        }
+        assertOrderedPerKey(records);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoEvent() {
+        String topic = "chassis.rollback-" + UUID.randomUUID();
+        given().queryParam("topic", topic).queryParam("account", "rolled-back")
+                .when().post("/probe/changes/failing")
+                .then().statusCode(409);
+
+        assertThat(ChassisStack.queryLong("select count(*) from moa_outbox where topic = ?", topic)).isZero();
+        assertThat(ChassisStack.queryLong("select count(*) from probe_account where name = 'rolled-back'")).isZero();
+    }
+
+    @Test
+    void relayRestartInTheMiddleOfABurstLosesNothing() throws Exception {
+        String topic = "chassis.relay-restart-" + UUID.randomUUID();
+
+        Set<String> eventIds = burst(topic, 200, () -> {
+            relays.relay().close();
+            relays.relay().start("moa-outbox-relay");
+        });
+
+        assertThat(readAll(topic, eventIds)).extracting(r -> ChassisStack.header(r, "ce_id")).containsAll(eventIds);
+    }
+
+    @Test
+    void brokerRestartInTheMiddleOfABurstLosesNothing() throws Exception {
+        String topic = "chassis.broker-restart-" + UUID.randomUUID();
+
+        Set<String> eventIds = burst(topic, 200, () -> ChassisStack.stack().kafka().stop());
+        ChassisStack.stack().kafka().restart();
+
+        List<ConsumerRecord<String, String>> records = readAll(topic, eventIds);
+        assertThat(records).extracting(r -> ChassisStack.header(r, "ce_id")).containsAll(eventIds);
+        assertOrderedPerKey(records);
+    }
+
+    @Test
+    void twoRelaysAtOncePublishEachEventOnce() throws Exception {
+        String topic = "chassis.two-relays-" + UUID.randomUUID();
+        relays.relay().close();
+        try (OutboxRelay relayA = relays.newRelay("relay-a");
+             OutboxRelay relayB = relays.newRelay("relay-b")) {
+            relayA.start("relay-a");
+            relayB.start("relay-b");
+
+            Set<String> eventIds = burst(topic, 300, () -> { });
+
+            List<ConsumerRecord<String, String>> records = readAll(topic, eventIds);
+            List<String> published = records.stream().map(r -> ChassisStack.header(r, "ce_id")).toList();
+            assertThat(published).containsExactlyInAnyOrderElementsOf(eventIds);
+            assertOrderedPerKey(records);
+            assertThat(relayA.publishedCount()).isPositive();
+            assertThat(relayB.publishedCount()).isPositive();
+        }
+    }
+}

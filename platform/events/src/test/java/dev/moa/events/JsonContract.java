@@ -1,0 +1,41 @@
+package dev.moa.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pattern for pinning an event's JSON form: the record as serialized must equal the fixture in
+ * {@code src/test/resources/contracts/}, and the fixture must read back into an equal record. A change that breaks
+ * consumers then fails here, not in production.
+ */
+final class JsonContract {
+
+    private JsonContract() {
+    }
+
+    static <T> void assertPinned(T event, String fixture) {
+        JsonNode expected = readFixture(fixture);
+        JsonNode actual = EventJson.mapper().valueToTree(event);
+        assertThat(actual).as("JSON form of %s", event.getClass().getSimpleName()).isEqualTo(expected);
+        try {
+            Object back = EventJson.mapper().treeToValue(expected, event.getClass());
+            assertThat(back).as("%s read back from %s", event.getClass().getSimpleName(), fixture).isEqualTo(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readFixture(String fixture) {
+        try (InputStream in = JsonContract.class.getResourceAsStream("/contracts/" + fixture)) {
+            assertThat(in).as("fixture contracts/%s", fixture).isNotNull();
+            return EventJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
