@@ -1,0 +1,2 @@
+-- payment: the baseline of moa_payment. The chassis tables (outbox, inbox, idempotency keys) come first as V0_*;
+-- this service's own tables arrive with the migrations of its features.

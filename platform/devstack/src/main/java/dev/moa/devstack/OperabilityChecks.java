@@ -1,0 +1,49 @@
+package dev.moa.devstack;
+
+import io.restassured.path.json.JsonPath;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * What every Moa service must show once started on the devstack: live, started and ready (readiness covering each
+ * server it uses), Prometheus metrics, its OpenAPI document and Swagger UI, and problem+json for an unknown path.
+ */
+public final class OperabilityChecks {
+
+    private OperabilityChecks() {
+    }
+
+    /**
+     * @param openApiTitle the title the service's OpenAPI document must carry
+     * @param readyCovers  a word that must appear in the name of a readiness check, one per server used
+     *                     (e.g. {@code "PostgreSQL"}, {@code "Kafka"}, {@code "Redis"})
+     */
+    public static void assertOperable(String openApiTitle, String... readyCovers) {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+
+        JsonPath ready = given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP")).extract().jsonPath();
+        List<Map<String, Object>> checks = ready.getList("checks");
+        for (String server : readyCovers) {
+            boolean covered = checks.stream().anyMatch(check ->
+                    String.valueOf(check.get("name")).toLowerCase().contains(server.toLowerCase())
+                            && "UP".equals(check.get("status")));
+            if (!covered) {
+                throw new AssertionError("readiness does not cover " + server + " (UP): " + checks);
+            }
+        }
+
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo(openApiTitle));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().when().get("/no-such-resource").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
