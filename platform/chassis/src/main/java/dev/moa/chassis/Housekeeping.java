@@ -39,7 +39,7 @@ public class Housekeeping {
         Duration inbox();
     }
 
-    @Scheduled(every = "${moa.housekeeping.every:1h}", delayed = "5m",
+    @Scheduled(every = "${moa.housekeeping.every:1h}", delayed = "${moa.housekeeping.delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         Duration idempotency = retention.idempotencyKeys().compareTo(Duration.ofHours(24)) < 0

@@ -1,0 +1,46 @@
+package dev.moa.chassis;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class HousekeepingTest {
+
+    private static void execute(String sql, Object... parameters) throws Exception {
+        try (Connection connection = ChassisStack.stack().postgres().connect("moa_chassis");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Test
+    void purgesOnlyWhatIsPastItsRetention() throws Exception {
+        String owner = "housekeeping-" + UUID.randomUUID();
+        execute("insert into moa_idempotency (owner, idem_key, request_hash, created_at) "
+                + "values (?, 'old-key-0001', 'h', now() - interval '3 days')", owner);
+        execute("insert into moa_idempotency (owner, idem_key, request_hash, created_at) "
+                + "values (?, 'day-old-key', 'h', now() - interval '23 hours')", owner);
+        execute("insert into moa_inbox (consumer, event_id, processed_at) values (?, 'old', now() - interval '40 days')",
+                owner);
+        execute("insert into moa_inbox (consumer, event_id) values (?, 'fresh')", owner);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ChassisStack.queryLong(
+                "select count(*) from moa_idempotency where owner = ? and idem_key = 'old-key-0001'", owner) == 0
+                && ChassisStack.queryLong(
+                "select count(*) from moa_inbox where consumer = ? and event_id = 'old'", owner) == 0);
+
+        // A key younger than 24 hours always stays, whatever the configured retention.
+        assertThat(ChassisStack.queryLong("select count(*) from moa_idempotency where owner = ?", owner)).isEqualTo(1);
+        assertThat(ChassisStack.queryLong("select count(*) from moa_inbox where consumer = ?", owner)).isEqualTo(1);
+    }
+}
