@@ -61,6 +61,16 @@ class TokenTest {
     }
 
     @Test
+    void tokenNamingAnUnknownKeyIdIsRejected() {
+        String unknownKid = Jwt.issuer(TokenKeys.ISSUER).audience(TokenKeys.AUDIENCE)
+                .subject(UUID.randomUUID().toString()).groups(Set.of("MEMBER"))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("retired-key")
+                .sign(keys.privateKeyForTests());
+        given().auth().oauth2(unknownKid).when().get("/probe/me")
+                .then().statusCode(401);
+    }
+
+    @Test
     void expiredTokenIsRejected() {
         String expired = keys.mint(UUID.randomUUID().toString(), "x@moa.dev", Set.of("MEMBER"),
                 Duration.ofMinutes(-10));

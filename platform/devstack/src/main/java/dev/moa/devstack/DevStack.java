@@ -91,9 +91,10 @@ public final class DevStack implements AutoCloseable {
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("quarkus.redis.hosts", redis.url());
-        config.put("mp.jwt.verify.publickey.location", tokenKeys.publicKeyFile().toString());
+        config.put("mp.jwt.verify.publickey.location", tokenKeys.jwksFile().toString());
         config.put("mp.jwt.verify.issuer", TokenKeys.ISSUER);
         config.put("smallrye.jwt.sign.key.location", tokenKeys.privateKeyFile().toString());
+        config.put("moa.token.key-id", tokenKeys.keyId());
         return config;
     }
 
@@ -106,8 +107,9 @@ public final class DevStack implements AutoCloseable {
         env.put(DevStackSettings.DB_USER_ENV, postgres.user());
         env.put(DevStackSettings.DB_PASSWORD_ENV, postgres.password());
         env.put(DevStackSettings.REDIS_ENV, redis.url());
-        env.put("MOA_JWT_PUBLIC_KEY_LOCATION", tokenKeys.publicKeyFile().toAbsolutePath().toString());
+        env.put("MOA_JWT_PUBLIC_KEY_LOCATION", tokenKeys.jwksFile().toAbsolutePath().toString());
         env.put("MOA_JWT_SIGN_KEY_LOCATION", tokenKeys.privateKeyFile().toAbsolutePath().toString());
+        env.put("MOA_JWT_KEY_ID", tokenKeys.keyId());
         env.put("MOA_JWT_ISSUER", TokenKeys.ISSUER);
         return env;
     }

@@ -37,14 +37,17 @@ public final class TokenKeys {
     private final String keyId;
     private final Path privateKeyFile;
     private final Path publicKeyFile;
+    private final Path jwksFile;
 
     private TokenKeys(PrivateKey privateKey, PublicKey publicKey, String keyId, Path privateKeyFile,
-                      Path publicKeyFile) {
+                      Path publicKeyFile) throws IOException {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.keyId = keyId;
         this.privateKeyFile = privateKeyFile;
         this.publicKeyFile = publicKeyFile;
+        this.jwksFile = publicKeyFile.resolveSibling("token-verify-keys.jwks.json");
+        Files.writeString(jwksFile, jwks(), StandardCharsets.UTF_8);
     }
 
     /** Loads the pair kept in {@code dir}, or generates and writes a new one. */
@@ -83,12 +86,25 @@ public final class TokenKeys {
         return publicKeyFile;
     }
 
+    /**
+     * The public key as a JWK set with its {@code kid}, what the services verify tokens with: a token naming another
+     * {@code kid} finds no key and is rejected, as with membership's JWKS endpoint in production.
+     */
+    public Path jwksFile() {
+        return jwksFile;
+    }
+
     public String keyId() {
         return keyId;
     }
 
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** The signing key itself, for tests that forge tokens (wrong {@code kid}, wrong claims) with the real key. */
+    public PrivateKey privateKeyForTests() {
+        return privateKey;
     }
 
     /** An access token as membership issues it: {@code sub} = member id, {@code groups} = roles. */
@@ -108,6 +124,20 @@ public final class TokenKeys {
     /** A 15-minute token for a member with the given roles. */
     public String mint(String memberId, String... roles) {
         return mint(memberId, memberId + "@members.moa.dev", Set.of(roles), Duration.ofMinutes(15));
+    }
+
+    private String jwks() {
+        java.security.interfaces.RSAPublicKey rsa = (java.security.interfaces.RSAPublicKey) publicKey;
+        Base64.Encoder base64Url = Base64.getUrlEncoder().withoutPadding();
+        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + keyId
+                + "\",\"n\":\"" + base64Url.encodeToString(unsigned(rsa.getModulus()))
+                + "\",\"e\":\"" + base64Url.encodeToString(unsigned(rsa.getPublicExponent())) + "\"}]}\n";
+    }
+
+    /** A JWK integer is big-endian without the sign byte that {@link java.math.BigInteger} may add. */
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static void writePem(Path file, String type, byte[] der) throws IOException {

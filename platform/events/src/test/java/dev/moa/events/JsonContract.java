@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code src/test/resources/contracts/}, and the fixture must read back into an equal record. A change that breaks
  * consumers then fails here, not in production.
  */
-final class JsonContract {
+public final class JsonContract {
 
     private JsonContract() {
     }
 
-    static <T> void assertPinned(T event, String fixture) {
+    public static <T> void assertPinned(T event, String fixture) {
         JsonNode expected = readFixture(fixture);
         JsonNode actual = EventJson.mapper().valueToTree(event);
         assertThat(actual).as("JSON form of %s", event.getClass().getSimpleName()).isEqualTo(expected);
