@@ -23,11 +23,13 @@ public class GroupLocks {
     /** A namespace mixed into the key so that other advisory locks of this database do not meet these. */
     private static final long MEMBER_NAMESPACE = 0x6d6f612d67726f75L;
 
+    private static final String LOCK = "select count(*) from pg_advisory_xact_lock(?1)";
+
     Uni<Void> lockMember(UUID memberId) {
         long key = memberId.getMostSignificantBits() ^ Long.rotateLeft(memberId.getLeastSignificantBits(), 1)
                 ^ MEMBER_NAMESPACE;
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)", Long.class)
+                .chain(session -> session.createNativeQuery(LOCK, Long.class)
                         .setParameter(1, key)
                         .getSingleResult())
                 .replaceWithVoid();

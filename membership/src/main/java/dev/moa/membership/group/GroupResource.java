@@ -116,7 +116,7 @@ public class GroupResource {
     @Path("/{groupId}/owner")
     public Uni<GroupDetail> transferOwnership(@PathParam("groupId") UUID groupId,
                                               @NotNull @Valid OwnershipTransfer request) {
-        return members.transferOwnership(groupId, request.memberId(), caller.id());
+        return members.transferOwnership(groupId, request.newOwnerId(), caller.id());
     }
 
     /** The caller leaves the group. */
