@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Who may do what in a group. Every group operation starts here: a caller who is not a member gets the same 404 as
@@ -42,7 +43,7 @@ public class GroupAccess {
      * Locks the group (serializing it against every other membership change) and checks that the caller is in it, and
      * when {@code allowed} is false for the caller's role, fails with 403 naming {@code what}.
      */
-    Uni<Access> lock(UUID groupId, UUID callerId, java.util.function.Predicate<GroupRole> allowed, String what) {
+    Uni<Access> lock(UUID groupId, UUID callerId, Predicate<GroupRole> allowed, String what) {
         return groups.lock(groupId)
                 .onItem().ifNull().failWith(GroupProblems::groupNotFound)
                 .chain(group -> membership(groupId, callerId)

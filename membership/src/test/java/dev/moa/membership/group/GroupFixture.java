@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -160,6 +165,24 @@ final class GroupFixture {
             }
         }
         return records;
+    }
+
+    /** Runs every task at once, each from its own client thread; returns their results in order. */
+    static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(clients.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -21,6 +21,8 @@ import static dev.moa.membership.group.GroupFixture.remove;
 import static dev.moa.membership.group.GroupFixture.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class GroupFlowTest {
@@ -86,7 +88,7 @@ class GroupFlowTest {
         join(member, code).statusCode(200);
 
         join(member, code).statusCode(409).contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.endsWith("/already-member"));
+                .body("type", endsWith("/already-member"));
         assertThat(GroupFixture.memberCount(groupId)).isEqualTo(2);
     }
 
@@ -125,8 +127,8 @@ class GroupFlowTest {
         joined(owner, groupId, member);
 
         changeRole(owner, groupId, member.id(), "TREASURER").statusCode(200)
-                .body("memberId", org.hamcrest.Matchers.equalTo(member.id().toString()))
-                .body("role", org.hamcrest.Matchers.equalTo("TREASURER"));
+                .body("memberId", equalTo(member.id().toString()))
+                .body("role", equalTo("TREASURER"));
 
         assertThat(members(member, groupId)).extracting(m -> m.get("role")).containsExactly("OWNER", "TREASURER");
     }
@@ -147,7 +149,7 @@ class GroupFlowTest {
         String groupId = newGroup(owner);
 
         changeRole(owner, groupId, owner.id(), "MEMBER").statusCode(422)
-                .body("type", org.hamcrest.Matchers.endsWith("/own-role"));
+                .body("type", endsWith("/own-role"));
         assertThat(members(owner, groupId)).extracting(m -> m.get("role")).containsExactly("OWNER");
     }
 
@@ -191,7 +193,7 @@ class GroupFlowTest {
         String groupId = newGroup(owner);
 
         transfer(owner, groupId, UUID.randomUUID()).statusCode(422)
-                .body("type", org.hamcrest.Matchers.endsWith("/not-a-group-member"));
+                .body("type", endsWith("/not-a-group-member"));
         assertThat(members(owner, groupId)).extracting(m -> m.get("role")).containsExactly("OWNER");
     }
 
@@ -220,7 +222,7 @@ class GroupFlowTest {
         joined(owner, groupId, member);
 
         leave(owner, groupId).statusCode(409).contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.endsWith("/owner-cannot-leave"));
+                .body("type", endsWith("/owner-cannot-leave"));
         assertThat(GroupFixture.memberCount(groupId)).isEqualTo(2);
     }
 

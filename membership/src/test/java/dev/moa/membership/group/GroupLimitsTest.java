@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import static dev.moa.membership.group.GroupFixture.concurrently;
 import static dev.moa.membership.group.GroupFixture.createGroup;
 import static dev.moa.membership.group.GroupFixture.join;
 import static dev.moa.membership.group.GroupFixture.joined;
@@ -41,24 +38,6 @@ class GroupLimitsTest {
     }
 
     private final Caller owner = Caller.fresh();
-
-    /** Runs every task at once from its own client thread; returns the HTTP statuses. */
-    private static List<Integer> concurrently(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                statuses.add(clients.submit(task));
-            }
-            List<Integer> result = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                result.add(status.get(60, TimeUnit.SECONDS));
-            }
-            return result;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
 
     private static long groupsOf(Caller caller) {
         return GroupFixture.queryLong("select count(*) from group_membership where member_id = ?", caller.id());
