@@ -89,8 +89,8 @@ public class IdempotentRequests {
 
     private Uni<Response> replay(org.hibernate.reactive.mutiny.Mutiny.Session session, String owner, String key,
                                  String fingerprint) {
+        // The claim inserted nothing, so the record is not in this session yet: find reads the committed row.
         return session.find(IdempotencyRecord.class, new IdempotencyRecord.Key(owner, key))
-                .chain(record -> session.refresh(record).replaceWith(record))
                 .map(record -> {
                     if (!record.requestHash.equals(fingerprint)) {
                         throw ProblemException.unprocessable("idempotency-key-reused",
