@@ -1,5 +1,6 @@
 package dev.moa.membership.admin;
 
+import dev.moa.chassis.problem.ProblemException;
 import dev.moa.membership.MembershipConfig;
 import dev.moa.membership.member.Member;
 import dev.moa.membership.member.MemberService;
@@ -45,22 +46,37 @@ public class AdminBootstrap {
         VertxContextSupport.subscribeAndAwait(() -> ensureAdmin(email, password));
     }
 
+    /**
+     * Nobody proves they own an e-mail address, so a member who happens to hold the configured address is made admin
+     * only if they also know the configured password; otherwise nothing changes and an operator is told.
+     */
     private Uni<Void> ensureAdmin(String email, String password) {
-        return Panache.withTransaction(() -> Member.findByEmail(email).chain(existing -> {
+        return Panache.withSession(() -> Member.findByEmail(email)).chain(existing -> {
             if (existing == null) {
-                return Uni.createFrom().item(Boolean.FALSE);
+                return passwords.hash(password)
+                        .chain(hash -> members.register(email, hash, "Administrator", Region.SEOUL, null, "en", true))
+                        .invoke(admin -> Log.infof("first admin created: %s", admin.id()))
+                        .onFailure(e -> e instanceof ProblemException problem && problem.status() == 409)
+                        .recoverWithItem(() -> {
+                            Log.info("first admin created by another instance");
+                            return null;
+                        })
+                        .replaceWithVoid();
             }
-            if (!existing.admin) {
-                existing.admin = true;
-                existing.updatedAt = Instant.now();
-                Log.infof("member %s made admin from configuration", existing.id);
+            if (existing.admin) {
+                return Uni.createFrom().voidItem();
             }
-            return Uni.createFrom().item(Boolean.TRUE);
-        })).chain(present -> present
-                ? Uni.createFrom().voidItem()
-                : passwords.hash(password)
-                .chain(hash -> members.register(email, hash, "Administrator", Region.SEOUL, null, "en", true))
-                .invoke(admin -> Log.infof("first admin created: %s", admin.id()))
-                .replaceWithVoid());
+            return passwords.matches(password, existing.passwordHash).chain(matches -> {
+                if (!matches) {
+                    Log.errorf("MOA_ADMIN_EMAIL belongs to member %s, who is not an admin and whose password differs "
+                            + "from MOA_ADMIN_PASSWORD: not promoted", existing.id);
+                    return Uni.createFrom().voidItem();
+                }
+                return Panache.withTransaction(() -> Member.<Member>findById(existing.id).invoke(member -> {
+                    member.admin = true;
+                    member.updatedAt = Instant.now();
+                })).invoke(() -> Log.infof("member %s made admin from configuration", existing.id)).replaceWithVoid();
+            });
+        });
     }
 }

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,8 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class AdminMemberResource {
 
+    private static final String PRINTABLE = "^[^\\p{Cc}\\p{Cf}]*$";
+
     private final MemberService members;
 
     public AdminMemberResource(MemberService members) {
@@ -39,8 +42,10 @@ public class AdminMemberResource {
     }
 
     @GET
-    public Uni<MemberPage> search(@QueryParam("q") @Size(max = 100) String query,
-                                  @QueryParam("after") @Size(max = 254) String after,
+    public Uni<MemberPage> search(@QueryParam("q") @Size(max = 100) @Pattern(regexp = PRINTABLE,
+                                          message = "must be printable text") String query,
+                                  @QueryParam("after") @Size(max = 254) @Pattern(regexp = PRINTABLE,
+                                          message = "must be printable text") String after,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         String pattern = query == null || query.isBlank() ? "%" : "%" + escapeLike(query.strip()) + "%";
         String from = after == null ? "" : after.toLowerCase(Locale.ROOT);

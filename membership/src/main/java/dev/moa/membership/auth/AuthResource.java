@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,9 @@ public class AuthResource {
         this.member = member;
     }
 
-    public record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {
+    public record Login(@NotBlank @Size(max = 254)
+                        @Pattern(regexp = "^[^\\p{Cc}\\p{Cf}]*$", message = "must be printable text") String email,
+                        @NotNull @Size(max = 128) String password) {
 
         @Override
         public String toString() {

@@ -33,15 +33,15 @@ public class AuthService {
 
     public Uni<TokenPair> login(String email, String password, String clientAddress) {
         String normalized = Member.normalizeEmail(email);
-        return throttle.check(normalized, clientAddress)
+        return throttle.reserveLogin(normalized, clientAddress)
                 .chain(() -> Panache.withSession(() -> Member.findByEmail(normalized)))
                 .chain(member -> passwords.matches(password, member == null ? null : member.passwordHash)
                         .chain(matches -> {
                             if (!matches) {
-                                return throttle.recordFailure(normalized, clientAddress)
-                                        .chain(() -> Uni.createFrom().failure(AuthErrors.invalidCredentials()));
+                                return Uni.createFrom().failure(AuthErrors.invalidCredentials());
                             }
-                            return throttle.recordSuccess(normalized).chain(() -> startFamily(member.id));
+                            return throttle.loginSucceeded(normalized, clientAddress)
+                                    .chain(() -> startFamily(member.id));
                         }));
     }
 

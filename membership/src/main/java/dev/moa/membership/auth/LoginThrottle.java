@@ -4,7 +4,6 @@ import dev.moa.chassis.problem.ProblemException;
 import dev.moa.membership.MembershipConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -13,18 +12,31 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Counts failed logins in Redis per e-mail and per client address within a window; past the limit a login is
- * answered 429 with {@code Retry-After} before the password is even checked. A success clears the e-mail's count.
- * The e-mail is hashed in the key, so Redis holds no address.
+ * Limits password guesses, in Redis, per e-mail (or member) and per client address within a window. An attempt is
+ * reserved before the password is checked, atomically with the check of the limit, so parallel requests cannot slip
+ * past it; past the limit the answer is 429 with {@code Retry-After}. A success gives back its reservation on the
+ * address and clears the e-mail's count. Redis holds no e-mail: keys carry its SHA-256.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** Counts one failure and starts the window on the first one, atomically. */
-    private static final String COUNT_FAILURE = """
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return n""";
+    /**
+     * KEYS: the counters; ARGV[1]: window in ms; ARGV[2..]: the limit of each key. Returns 0 and counts one attempt on
+     * every key, or, when a key is at its limit, the milliseconds until its window ends and counts nothing.
+     */
+    private static final String RESERVE = """
+            for i, key in ipairs(KEYS) do
+              local n = tonumber(redis.call('GET', key) or '0')
+              if n >= tonumber(ARGV[i + 1]) then
+                local ttl = redis.call('PTTL', key)
+                if ttl < 1 then ttl = 1 end
+                return ttl
+              end
+            end
+            for i, key in ipairs(KEYS) do
+              if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+            end
+            return 0""";
 
     private final ReactiveRedisDataSource redis;
     private final MembershipConfig.Login config;
@@ -34,40 +46,46 @@ public class LoginThrottle {
         this.config = config.login();
     }
 
-    /** Fails with 429 when the e-mail or the address has used up its failures. */
-    public Uni<Void> check(String email, String address) {
-        return blockedFor(emailKey(email), config.maxFailuresPerEmail())
-                .chain(emailWait -> blockedFor(addressKey(address), config.maxFailuresPerAddress())
-                        .map(addressWait -> Math.max(emailWait, addressWait)))
-                .invoke(wait -> {
-                    if (wait > 0) {
-                        throw ProblemException.tooManyRequests("Too many failed logins; try again later", wait);
-                    }
-                })
+    /** Reserves a login attempt for the e-mail from the address, or fails with 429. */
+    public Uni<Void> reserveLogin(String email, String address) {
+        return reserve(new String[] {emailKey(email), addressKey(address)},
+                config.maxFailuresPerEmail(), config.maxFailuresPerAddress());
+    }
+
+    /** A correct password: the e-mail's count starts over, and the address gets its attempt back. */
+    public Uni<Void> loginSucceeded(String email, String address) {
+        return redis.key().del(emailKey(email))
+                .chain(() -> redis.execute("EVAL",
+                        "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end",
+                        "1", addressKey(address)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> recordFailure(String email, String address) {
-        long window = config.failureWindow().toMillis();
-        return count(emailKey(email), window).chain(() -> count(addressKey(address), window)).replaceWithVoid();
+    /** Reserves a check of a logged-in member's current password (password or e-mail change), or fails with 429. */
+    public Uni<Void> reservePasswordCheck(String memberId) {
+        return reserve(new String[] {"moa:password-check:" + memberId}, config.maxFailuresPerEmail());
     }
 
-    public Uni<Void> recordSuccess(String email) {
-        return redis.key().del(emailKey(email)).replaceWithVoid();
+    public Uni<Void> passwordCheckSucceeded(String memberId) {
+        return redis.key().del("moa:password-check:" + memberId).replaceWithVoid();
     }
 
-    /** Seconds until the key's window ends if its count reached {@code limit}, else 0. */
-    private Uni<Long> blockedFor(String key, int limit) {
-        return redis.value(Long.class).get(key).chain(count -> {
-            if (count == null || count < limit) {
-                return Uni.createFrom().item(0L);
+    private Uni<Void> reserve(String[] keys, int... limits) {
+        String[] arguments = new String[3 + keys.length * 2];
+        arguments[0] = RESERVE;
+        arguments[1] = Integer.toString(keys.length);
+        System.arraycopy(keys, 0, arguments, 2, keys.length);
+        arguments[2 + keys.length] = Long.toString(config.failureWindow().toMillis());
+        for (int i = 0; i < limits.length; i++) {
+            arguments[3 + keys.length + i] = Integer.toString(limits[i]);
+        }
+        return redis.execute("EVAL", arguments).invoke(waitMillis -> {
+            long wait = waitMillis.toLong();
+            if (wait > 0) {
+                throw ProblemException.tooManyRequests("Too many failed attempts; try again later",
+                        (wait + 999) / 1000);
             }
-            return redis.key().pttl(key).map(ttl -> Math.max(1, (ttl + 999) / 1000));
-        });
-    }
-
-    private Uni<Response> count(String key, long windowMillis) {
-        return redis.execute("EVAL", COUNT_FAILURE, "1", key, Long.toString(windowMillis));
+        }).replaceWithVoid();
     }
 
     private static String emailKey(String email) {

@@ -6,6 +6,7 @@ import dev.moa.chassis.problem.ProblemException;
 import dev.moa.events.Topics;
 import dev.moa.events.membership.MemberRegistered;
 import dev.moa.events.membership.MemberUpdated;
+import dev.moa.membership.auth.LoginThrottle;
 import dev.moa.membership.auth.TokenFamily;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +22,12 @@ public class MemberService {
 
     private final Passwords passwords;
     private final Outbox outbox;
+    private final LoginThrottle throttle;
 
-    public MemberService(Passwords passwords, Outbox outbox) {
+    public MemberService(Passwords passwords, Outbox outbox, LoginThrottle throttle) {
         this.passwords = passwords;
         this.outbox = outbox;
+        this.throttle = throttle;
     }
 
     public Uni<MemberView> signUp(MemberRequests.SignUp request) {
@@ -128,13 +131,18 @@ public class MemberService {
                 .replaceWith(() -> MemberView.of(member));
     }
 
+    /** Checks the member's current password; guesses with a stolen access token are throttled like logins. */
     private Uni<Void> requirePassword(String password, Member member) {
-        return passwords.matches(password, member.passwordHash).invoke(matches -> {
-            if (!matches) {
-                throw new ProblemException(403, "password-incorrect", "Password incorrect",
-                        "The current password is not correct");
-            }
-        }).replaceWithVoid();
+        String memberId = member.id.toString();
+        return throttle.reservePasswordCheck(memberId)
+                .chain(() -> passwords.matches(password, member.passwordHash))
+                .chain(matches -> {
+                    if (!matches) {
+                        return Uni.createFrom().failure(new ProblemException(403, "password-incorrect",
+                                "Password incorrect", "The current password is not correct"));
+                    }
+                    return throttle.passwordCheckSucceeded(memberId);
+                });
     }
 
     private static Uni<Member> existing(UUID memberId) {

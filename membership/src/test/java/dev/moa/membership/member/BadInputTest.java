@@ -131,6 +131,8 @@ class BadInputTest {
     @Test
     void authEndpointsRefuseBadBodies() {
         refused(given().contentType(ContentType.JSON).body("{}"), "POST", "/auth/login");
+        refused(given().contentType(ContentType.JSON).body("{\"email\":\"a\\u0000b@x.io\",\"password\":\"p\"}"),
+                "POST", "/auth/login");
         refused(given().contentType(ContentType.JSON).body("{\"email\":1,\"password\":2}"), "POST", "/auth/login");
         refused(given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"password\":\""
                 + "p".repeat(60_000) + "\"}"), "POST", "/auth/login");
@@ -152,6 +154,7 @@ class BadInputTest {
         refused(given().auth().oauth2(admin).queryParam("limit", 100_000), "GET", "/admin/members");
         refused(given().auth().oauth2(admin).queryParam("limit", "many"), "GET", "/admin/members");
         refused(given().auth().oauth2(admin).queryParam("q", "q".repeat(101)), "GET", "/admin/members");
+        refused(given().auth().oauth2(admin).queryParam("q", "nul\u0000byte"), "GET", "/admin/members");
         refused(given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "")), "POST",
                 "/admin/sellers/" + java.util.UUID.randomUUID() + "/reject");
         assertThat(Api.count("select count(*) from seller_applications where member_id = "

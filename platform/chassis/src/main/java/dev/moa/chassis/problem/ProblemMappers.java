@@ -80,6 +80,12 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        if (status == 404 && e.getCause() != null && e instanceof jakarta.ws.rs.NotFoundException
+                && !(e.getCause() instanceof WebApplicationException)) {
+            // A path or query parameter that does not convert (a number, a UUID) is bad input, not a missing page.
+            return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
+                    "A path or query parameter has the wrong form", request.path(), null, null)).build();
+        }
         Response.StatusType statusType = e.getResponse().getStatusInfo();
         String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
         String detail = status == 404 ? "No resource at " + request.path() : statusType.getReasonPhrase();
@@ -93,11 +99,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        Response known = knownDatabaseRefusal(e, request);
+        if (known != null) {
+            return known;
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure of %s %s, error id %s", request.method(), request.path(), errorId);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "Something went wrong on our side; quote the error id when reporting it", request.path(), null,
                 errorId)).build();
+    }
+
+    /**
+     * Database refusals that are the client's doing, not ours: a value PostgreSQL cannot take (SQLSTATE class 22,
+     * e.g. a NUL character) is a 400; a lost optimistic-lock race is a 409 the client may retry.
+     */
+    private static Response knownDatabaseRefusal(Throwable e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && pg.getSqlState().startsWith("22")) {
+                return respond(new Problem(Problem.type("invalid-value"), "Invalid value", 400,
+                        "A value in the request cannot be stored (for example a NUL character)", request.path(),
+                        null, null)).build();
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return respond(new Problem(Problem.type("concurrent-update"), "Concurrent update", 409,
+                        "Someone changed this at the same moment; read it again and retry", request.path(), null,
+                        null)).build();
+            }
+        }
+        return null;
     }
 
     private static Response.ResponseBuilder respond(Problem problem) {
