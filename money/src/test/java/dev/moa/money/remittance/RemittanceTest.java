@@ -1,0 +1,140 @@
+package dev.moa.money.remittance;
+
+import dev.moa.money.MoneyApi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class RemittanceTest {
+
+    private UUID alice;
+    private UUID bob;
+
+    @BeforeEach
+    void members() {
+        alice = MoneyApi.newMember();
+        bob = MoneyApi.newMember();
+        MoneyApi.fund(alice, 100_000);
+    }
+
+    private static String key() {
+        return "key-" + UUID.randomUUID();
+    }
+
+    private static Map<String, Object> to(String field, Object recipient, long amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put(field, recipient);
+        body.put("amount", amount);
+        body.put("memo", "dinner");
+        return body;
+    }
+
+    @Test
+    void remittanceByIdMovesMoneyAndBothSidesSeeIt() {
+        MoneyApi.remit(alice, key(), to("toMemberId", bob, 30_000)).then().statusCode(201)
+                .body("amount", equalTo(30_000)).body("toKind", equalTo("MEMBER"));
+
+        given().auth().oauth2(MoneyApi.token(alice)).get("/wallets/me").then()
+                .body("posted", equalTo(70_000)).body("available", equalTo(70_000));
+        given().auth().oauth2(MoneyApi.token(bob)).get("/wallets/me").then().body("posted", equalTo(30_000));
+        given().auth().oauth2(MoneyApi.token(alice)).get("/wallets/me/transactions").then().statusCode(200)
+                .body("entries[0].direction", equalTo("OUT"))
+                .body("entries[0].kind", equalTo("REMITTANCE"))
+                .body("entries[0].counterpartyId", equalTo(bob.toString()));
+        given().auth().oauth2(MoneyApi.token(bob)).queryParam("kind", "REMITTANCE").get("/wallets/me/transactions")
+                .then().body("entries", hasSize(1)).body("entries[0].direction", equalTo("IN"));
+    }
+
+    @Test
+    void remittanceByEmailFindsTheMember() {
+        MoneyApi.remit(alice, key(), to("toEmail", MoneyApi.emailOf(bob).toUpperCase(), 1_000)).then().statusCode(201);
+        assertThat(MoneyApi.balanceOf(bob)).isEqualTo(1_000);
+    }
+
+    @Test
+    void retryWithTheSameKeyPostsOnce() {
+        String key = key();
+        Response first = MoneyApi.remit(alice, key, to("toMemberId", bob, 5_000));
+        Response again = MoneyApi.remit(alice, key, to("toMemberId", bob, 5_000));
+        first.then().statusCode(201);
+        again.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(again.<String>path("transferId")).isEqualTo(first.path("transferId"));
+        assertThat(MoneyApi.balanceOf(bob)).isEqualTo(5_000);
+
+        MoneyApi.remit(alice, key, to("toMemberId", bob, 6_000)).then().statusCode(422);
+        assertThat(MoneyApi.balanceOf(bob)).isEqualTo(5_000);
+    }
+
+    @Test
+    void insufficientFundsChangesNothing() {
+        MoneyApi.remit(alice, key(), to("toMemberId", bob, 100_001)).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/insufficient-funds"));
+        assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000);
+        assertThat(MoneyApi.balanceOf(bob)).isZero();
+    }
+
+    @Test
+    void badRemittancesAreRefusedAndChangeNothing() {
+        List<Map<String, Object>> bodies = List.of(
+                to("toMemberId", bob, 0),
+                to("toMemberId", bob, -5),
+                to("toMemberId", bob, Long.MAX_VALUE),
+                to("toMemberId", alice, 10),
+                to("toMemberId", UUID.randomUUID(), 10),
+                to("toEmail", "nobody@nowhere.example", 10),
+                to("toGroupId", UUID.randomUUID(), 10),
+                to("toMemberId", "not-a-uuid", 10),
+                Map.of("amount", 10),
+                Map.of("toMemberId", bob, "toEmail", MoneyApi.emailOf(bob), "amount", 10),
+                Map.of("toMemberId", bob, "amount", "10"),
+                Map.of("toMemberId", bob, "amount", 10.5),
+                Map.of("toMemberId", bob, "amount", 10, "memo", "x".repeat(141)),
+                Map.of("toMemberId", bob, "amount", 10, "memo", "bad\u0000memo"));
+        for (Map<String, Object> body : bodies) {
+            int status = MoneyApi.remit(alice, key(), body).then().contentType("application/problem+json")
+                    .extract().statusCode();
+            assertThat(status).as("remittance %s", body).isBetween(400, 499);
+        }
+        given().auth().oauth2(MoneyApi.token(alice)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                .body("{\"toMemberId\": ").when().post("/remittances").then().statusCode(400);
+        given().auth().oauth2(MoneyApi.token(alice)).contentType(ContentType.JSON)
+                .body(to("toMemberId", bob, 10)).when().post("/remittances").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key())
+                .body(to("toMemberId", bob, 10)).when().post("/remittances").then().statusCode(401);
+
+        assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000);
+        assertThat(MoneyApi.balanceOf(bob)).isZero();
+    }
+
+    @Test
+    void historyPagesWithACursorNewestFirst() {
+        for (int i = 1; i <= 5; i++) {
+            MoneyApi.remit(alice, key(), to("toMemberId", bob, i)).then().statusCode(201);
+        }
+        Response first = given().auth().oauth2(MoneyApi.token(bob)).queryParam("limit", 2)
+                .get("/wallets/me/transactions");
+        first.then().statusCode(200).body("entries.amount", equalTo(List.of(5, 4)));
+        given().auth().oauth2(MoneyApi.token(bob)).queryParam("limit", 2).queryParam("cursor", first.<String>path("next"))
+                .get("/wallets/me/transactions").then().body("entries.amount", equalTo(List.of(3, 2)));
+        given().auth().oauth2(MoneyApi.token(bob)).queryParam("cursor", "garbage!")
+                .get("/wallets/me/transactions").then().statusCode(400);
+        given().auth().oauth2(MoneyApi.token(bob)).queryParam("limit", 1000)
+                .get("/wallets/me/transactions").then().statusCode(400);
+        given().auth().oauth2(MoneyApi.token(bob)).queryParam("from", "yesterday")
+                .get("/wallets/me/transactions").then().statusCode(400);
+    }
+}
