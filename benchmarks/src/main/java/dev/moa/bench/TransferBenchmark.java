@@ -1,0 +1,257 @@
+package dev.moa.bench;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Remittances through money's HTTP API with N concurrent clients over M wallets, against {@code pgbench}'s built-in
+ * TPC-B-like run on the same PostgreSQL with the same client count, in one run; then the hot-account case (every
+ * transfer credits one wallet). Prints transfers/s, p50/p99 latency and the ratio API / pgbench, and checks that the
+ * ledger still balances. Run by {@code bench/transfers}, which starts the stack and money first.
+ */
+public final class TransferBenchmark {
+
+    private static final UUID BANK_CLEARING = UUID.fromString("00000000-0000-4000-8000-000000000001");
+
+    private final Map<String, String> env = System.getenv();
+    private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
+    private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
+    private final int wallets = Integer.parseInt(env.getOrDefault("BENCH_WALLETS", "200"));
+    private final String moneyUrl = env.getOrDefault("BENCH_MONEY_URL", "http://localhost:8083");
+    private final String dbHost = env.get("MOA_DB_HOST");
+    private final String dbPort = env.get("MOA_DB_PORT");
+    private final String dbUser = env.get("MOA_DB_USER");
+    private final String dbPassword = env.get("MOA_DB_PASSWORD");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Result(String name, long operations, long errors, double seconds, long p50Micros,
+                          long p99Micros) {
+
+        double perSecond() {
+            return operations / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        new TransferBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        PrivateKey key = readKey(Path.of(env.get("MOA_JWT_SIGN_KEY_LOCATION")));
+        List<UUID> owners = createWallets();
+        Map<UUID, String> tokens = new java.util.HashMap<>();
+        for (UUID owner : owners) {
+            tokens.put(owner, Jwt.issuer(env.getOrDefault("MOA_JWT_ISSUER", "https://membership.moa.dev"))
+                    .audience("moa").subject(owner.toString()).groups(Set.of("MEMBER"))
+                    .expiresIn(Duration.ofHours(1)).jws().keyId(env.get("MOA_JWT_KEY_ID")).sign(key));
+        }
+        System.out.printf("transfers benchmark: %d clients, %d s per case, %d wallets%n", clients, seconds, wallets);
+        remittances("warm-up", owners, tokens, false, Math.min(5, seconds));
+        Result api = remittances("API remittances", owners, tokens, false, seconds);
+        Result hot = remittances("API hot account", owners, tokens, true, seconds);
+        Result pgbench = pgbench();
+        long imbalance = imbalance();
+
+        System.out.println();
+        System.out.printf("%-18s %12s %10s %10s %8s%n", "case", "per second", "p50 ms", "p99 ms", "errors");
+        for (Result result : List.of(api, hot, pgbench)) {
+            System.out.printf("%-18s %12.1f %10s %10s %8d%n", result.name(), result.perSecond(),
+                    result.p50Micros() < 0 ? "-" : String.format("%.2f", result.p50Micros() / 1000.0),
+                    result.p99Micros() < 0 ? "-" : String.format("%.2f", result.p99Micros() / 1000.0),
+                    result.errors());
+        }
+        System.out.printf("%nratio API / pgbench: %.2f (goal >= 0.50, p99 <= 50 ms)%n",
+                api.perSecond() / pgbench.perSecond());
+        System.out.printf("ratio hot account / pgbench: %.2f%n", hot.perSecond() / pgbench.perSecond());
+        System.out.printf("ledger balance after the run (must be 0): %d%n", imbalance);
+        if (imbalance != 0) {
+            System.exit(3);
+        }
+    }
+
+    private Connection connect(String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + database, dbUser,
+                dbPassword);
+    }
+
+    /** Wallets opened and funded straight in the ledger, as a completed top-up would, through the posting function. */
+    private List<UUID> createWallets() throws Exception {
+        List<UUID> owners = new ArrayList<>();
+        try (Connection connection = connect("moa_money");
+             PreparedStatement open = connection.prepareStatement("insert into accounts (id, kind, owner_id, "
+                     + "currency, no_overdraft, created_at) values (?, 'MEMBER_WALLET', ?, 'KRW', true, now())");
+             PreparedStatement fund = connection.prepareStatement(
+                     "select moa_post_transfer(?, ?, ?, 1000000000, 'TOP_UP', 'benchmark', null, null)")) {
+            for (int i = 0; i < wallets; i++) {
+                UUID account = UUID.randomUUID();
+                UUID owner = UUID.randomUUID();
+                open.setObject(1, account);
+                open.setObject(2, owner);
+                open.executeUpdate();
+                fund.setObject(1, UUID.randomUUID());
+                fund.setObject(2, BANK_CLEARING);
+                fund.setObject(3, account);
+                fund.executeQuery().close();
+                owners.add(owner);
+            }
+        }
+        return owners;
+    }
+
+    private Result remittances(String name, List<UUID> owners, Map<UUID, String> tokens, boolean hotAccount,
+                               int duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
+        long started = System.nanoTime();
+        try {
+            List<Future<long[]>> runs = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                runs.add(pool.submit(() -> client(owners, tokens, hotAccount, end)));
+            }
+            List<Long> latencies = new ArrayList<>();
+            long errors = 0;
+            for (Future<long[]> run : runs) {
+                long[] measured = run.get();
+                errors += measured[0];
+                for (int i = 1; i < measured.length; i++) {
+                    latencies.add(measured[i]);
+                }
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            latencies.sort(null);
+            return new Result(name, latencies.size(), errors, elapsed, percentile(latencies, 0.50),
+                    percentile(latencies, 0.99));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One client's loop; answers [errors, latency µs of each 201...]. */
+    private long[] client(List<UUID> owners, Map<UUID, String> tokens, boolean hotAccount, long end) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<Long> latencies = new ArrayList<>();
+        long errors = 0;
+        while (System.nanoTime() < end) {
+            UUID to = hotAccount ? owners.get(0) : owners.get(random.nextInt(owners.size()));
+            UUID from = owners.get(random.nextInt(owners.size()));
+            if (from.equals(to)) {
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(moneyUrl + "/remittances"))
+                    .header("Authorization", "Bearer " + tokens.get(from))
+                    .header("Idempotency-Key", "bench-" + UUID.randomUUID())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"toMemberId\":\"" + to + "\",\"amount\":" + (1 + random.nextInt(100)) + "}"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            long sent = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    latencies.add((System.nanoTime() - sent) / 1000);
+                } else {
+                    errors++;
+                }
+            } catch (IOException e) {
+                errors++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long[] result = new long[latencies.size() + 1];
+        result[0] = errors;
+        for (int i = 0; i < latencies.size(); i++) {
+            result[i + 1] = latencies.get(i);
+        }
+        return result;
+    }
+
+    /** pgbench's TPC-B-like transaction, same server, same clients, same duration. */
+    private Result pgbench() throws Exception {
+        try (Connection connection = connect("postgres")) {
+            try (ResultSet exists = connection.createStatement()
+                    .executeQuery("select 1 from pg_database where datname = 'moa_pgbench'")) {
+                if (!exists.next()) {
+                    connection.createStatement().execute("create database moa_pgbench");
+                }
+            }
+        }
+        String pgbench = env.getOrDefault("BENCH_PGBENCH", "pgbench");
+        exec(List.of(pgbench, "-i", "-q", "-s", Integer.toString(Math.max(clients, 10)), "-h", dbHost, "-p", dbPort,
+                "-U", dbUser, "moa_pgbench"));
+        String output = exec(List.of(pgbench, "-c", Integer.toString(clients), "-j",
+                Integer.toString(Math.min(clients, 4)), "-T", Integer.toString(seconds), "-M", "prepared", "-h",
+                dbHost, "-p", dbPort, "-U", dbUser, "moa_pgbench"));
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no tps:\n" + output);
+        }
+        double perSecond = Double.parseDouble(tps.group(1));
+        long average = latency.find() ? (long) (Double.parseDouble(latency.group(1)) * 1000) : -1;
+        return new Result("pgbench TPC-B", (long) (perSecond * seconds), 0, seconds, average, -1);
+    }
+
+    private String exec(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", dbPassword == null ? "" : dbPassword);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    private long imbalance() throws Exception {
+        try (Connection connection = connect("moa_money");
+             ResultSet sum = connection.createStatement()
+                     .executeQuery("select coalesce(sum(credits_posted - debits_posted), 0) from accounts")) {
+            sum.next();
+            return sum.getLong(1);
+        }
+    }
+
+    private static long percentile(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static PrivateKey readKey(Path file) throws Exception {
+        String pem = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+}
