@@ -8,7 +8,10 @@ import dev.moa.events.money.Transfer;
 import dev.moa.events.money.VoidHold;
 import dev.moa.money.MoneyApi;
 import dev.moa.money.hold.MoneyCommands.Event;
+import dev.moa.money.ledger.LedgerInvariant;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +45,14 @@ class HoldCommandsTest {
 
     private static final Instant IN_A_DAY = Instant.now().plus(1, ChronoUnit.DAYS);
 
+    @Inject
+    LedgerInvariant invariant;
+
     @AfterEach
-    void ledgerBalancesAndNoWalletIsOverdrawn() {
+    void ledgerBalancesAndNoWalletIsOverdrawn() throws Throwable {
+        assertThat(VertxContextSupport.subscribeAndAwait(invariant::imbalance)).as("the service's imbalance").isZero();
+        assertThat(VertxContextSupport.subscribeAndAwait(invariant::pendingMismatches))
+                .as("the service's pending mismatches").isZero();
         assertThat(MoneyApi.count("select coalesce(sum(credits_posted - debits_posted), 0) from accounts"))
                 .as("sum of all balances").isZero();
         assertThat(MoneyApi.count("select count(*) from accounts where kind <> 'SYSTEM' "
