@@ -81,20 +81,25 @@ public final class MoneyApi {
     }
 
     /** Publishes an event of membership's as its outbox relay would (binary CloudEvent keyed by subject). */
-    public static synchronized void publish(MoaEvent event, String eventId) {
+    public static void publish(MoaEvent event, String eventId) {
+        publish("membership.events", "/moa/membership", event, eventId);
+    }
+
+    /** Publishes {@code event} on {@code topic} as a sender's outbox relay would (binary CloudEvent keyed by subject). */
+    public static synchronized void publish(String topic, String source, MoaEvent event, String eventId) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     DevStackResource.stack().kafka().bootstrapServers()), new StringSerializer(),
                     new StringSerializer());
         }
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>("membership.events", event.subject(),
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(),
                     EventJson.mapper().writeValueAsString(event));
             record.headers()
                     .add("ce_specversion", bytes("1.0"))
                     .add("ce_id", bytes(eventId))
                     .add("ce_type", bytes(event.eventType()))
-                    .add("ce_source", bytes("/moa/membership"))
+                    .add("ce_source", bytes(source))
                     .add("ce_subject", bytes(event.subject()))
                     .add("content-type", bytes("application/json"));
             producer.send(record).get();
