@@ -93,8 +93,11 @@ public final class Api {
         }
     }
 
-    /** Every record of {@code membership.events} about {@code subject}, read from the beginning for a while. */
-    public static List<ConsumerRecord<String, String>> eventsAbout(String subject, Duration listen) {
+    /**
+     * Records of {@code membership.events} about {@code subject}: read from the beginning until {@code expected} have
+     * arrived (or 60 s passed), then {@code linger} longer, so that a duplicate would show up too.
+     */
+    public static List<ConsumerRecord<String, String>> eventsAbout(String subject, int expected, Duration linger) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStackResource.stack().kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "membership-test-" + UUID.randomUUID(),
@@ -102,13 +105,17 @@ public final class Api {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("membership.events"));
-            long deadline = System.nanoTime() + listen.toNanos();
-            while (System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long lingerUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, lingerUntil)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (subject.equals(record.key())) {
                         records.add(record);
                     }
                 });
+                if (records.size() >= expected && lingerUntil == Long.MAX_VALUE) {
+                    lingerUntil = System.nanoTime() + linger.toNanos();
+                }
             }
         }
         return records;

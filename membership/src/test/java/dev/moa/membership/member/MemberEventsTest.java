@@ -37,7 +37,7 @@ class MemberEventsTest {
         String admin = Api.accessToken(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         given().auth().oauth2(admin).when().post("/admin/sellers/" + memberId + "/approve").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> events = Api.eventsAbout(memberId, Duration.ofSeconds(6));
+        List<ConsumerRecord<String, String>> events = Api.eventsAbout(memberId, 3, Duration.ofSeconds(2));
 
         assertThat(events).extracting(e -> Api.header(e, "ce_type")).containsExactly(
                 "dev.moa.membership.MemberRegistered",
