@@ -1,9 +1,12 @@
 package dev.moa.money.dues;
 
+import dev.moa.events.membership.MemberRegistered;
 import dev.moa.money.MoneyApi;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -228,6 +232,14 @@ class DuesCollectionTest {
         assertThat(Dues.status(group, late, period)).isEqualTo("UNPAID");
         assertThat(Dues.attempts(group, late, period)).isZero();
         assertThat(Dues.outboxed("DuesUnpaid", group, late, period)).isZero();
+
+        MoneyApi.publish(new MemberRegistered(late, MoneyApi.emailOf(late), "Late", "SEOUL", "ko", Instant.now()),
+                UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> MoneyApi.walletOf(late) != null);
+        MoneyApi.fund(late, DUES);
+        Dues.collect(due);
+        assertThat(Dues.status(group, late, period)).isEqualTo("PAID");
+        assertThat(Dues.attempts(group, late, period)).isOne();
     }
 
     @Test
