@@ -81,6 +81,8 @@ begin
       and (r.joined_at at time zone 'Asia/Seoul')::date <= (m + (p.day_of_month - 1))::date
       and not exists (select 1 from dues_charges c
                       where c.group_id = p.group_id and c.member_id = r.member_id and c.period = to_char(m, 'YYYY-MM'))
+    -- One order for every instance: two creating at once wait for each other's rows instead of deadlocking.
+    order by p.group_id, months.m, r.member_id
     limit p_limit
     on conflict do nothing;
     get diagnostics created = row_count;
