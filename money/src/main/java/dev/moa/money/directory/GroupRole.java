@@ -30,6 +30,11 @@ public class GroupRole extends PanacheEntityBase {
         return "OWNER".equals(role) || "TREASURER".equals(role);
     }
 
+    /** The same people who pay out set the group's dues. */
+    public boolean canManageDues() {
+        return canPayOut();
+    }
+
     @Embeddable
     public static class Key implements Serializable {
 
