@@ -47,9 +47,14 @@ public final class MoneyApi {
 
     /** A new member as membership announces one; returns once money has opened the wallet. */
     public static UUID newMember() {
+        return newMember("SEOUL");
+    }
+
+    /** A new member of {@code region}; returns once money has opened the wallet. */
+    public static UUID newMember(String region) {
         UUID memberId = UUID.randomUUID();
         publish(new MemberRegistered(memberId, "m-" + memberId.toString().substring(0, 8) + "@example.com",
-                "Member", "SEOUL", "ko", Instant.now()), UUID.randomUUID().toString());
+                "Member", region, "ko", Instant.now()), UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> walletOf(memberId) != null);
         return memberId;
     }
@@ -60,6 +65,11 @@ public final class MoneyApi {
 
     public static String token(UUID memberId) {
         return DevStackResource.stack().tokenKeys().mint(memberId.toString(), "MEMBER");
+    }
+
+    /** A token of a new administrator. */
+    public static String adminToken() {
+        return DevStackResource.stack().tokenKeys().mint(UUID.randomUUID().toString(), "ADMIN");
     }
 
     /** A group with its owner, as membership announces it; returns once money has opened its wallet. */

@@ -1,0 +1,73 @@
+package dev.moa.money.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.moa.chassis.inbox.Inbox;
+import dev.moa.events.EventJson;
+import dev.moa.events.money.TransferPosted;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Feeds the read models from {@code money.events} (its own consumer group, from the earliest record): each
+ * TransferPosted is applied once (inbox, under its own consumer name) to every projection in one transaction. Other
+ * events are acknowledged and skipped. A failing event is retried with back-off, then goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class MoneyEventsProjector {
+
+    static final String CHANNEL = "money-events-projections";
+    static final String CONSUMER = "money.projections";
+    private static final String TRANSFER_POSTED = "dev.moa.money.TransferPosted";
+
+    private final Inbox inbox;
+    private final Projections projections;
+    private final ProjectionLag lag;
+
+    public MoneyEventsProjector(Inbox inbox, Projections projections, ProjectionLag lag) {
+        this.inbox = inbox;
+        this.projections = projections;
+        this.lag = lag;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> message) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
+                .orElseGet(() -> header(message, "ce_type"));
+        if (!TRANSFER_POSTED.equals(type)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return Uni.createFrom().item(() -> read(message.getPayload()))
+                .chain(event -> inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> projections.apply(event))
+                        .invoke(() -> lag.applied(event.occurredAt())))
+                .onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .chain(applied -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> {
+                    Log.warnf("money event not projected, to the dead-letter topic: %s", e.getMessage());
+                    return Uni.createFrom().completionStage(message.nack(e));
+                });
+    }
+
+    private static TransferPosted read(String payload) {
+        try {
+            return EventJson.mapper().readValue(payload, TransferPosted.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a TransferPosted: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String header(Message<?> message, String name) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(name))
+                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+}
