@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,12 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * The read models, fed from money.events through the real broker. Every expectation is about this test's own
@@ -76,13 +81,13 @@ class ReadModelsTest {
         assertThat(report.getString("period")).isEqualTo(period);
         assertThat(report.getList("incomeByMember", Map.class))
                 .extracting(row -> row.get("memberId"), row -> ((Number) row.get("amount")).longValue())
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(m1.toString(), 17_000L),
-                        org.assertj.core.groups.Tuple.tuple(m2.toString(), 5_000L));
+                .containsExactlyInAnyOrder(tuple(m1.toString(), 17_000L),
+                        tuple(m2.toString(), 5_000L));
         assertThat(report.getList("spendingByMemo", Map.class))
                 .extracting(row -> row.get("memo"), row -> ((Number) row.get("amount")).longValue())
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("snacks", 4_000L),
-                        org.assertj.core.groups.Tuple.tuple("bus", 4_000L),
-                        org.assertj.core.groups.Tuple.tuple("", 500L));
+                .containsExactlyInAnyOrder(tuple("snacks", 4_000L),
+                        tuple("bus", 4_000L),
+                        tuple("", 500L));
     }
 
     @Test
@@ -100,7 +105,7 @@ class ReadModelsTest {
         ReportApi.topUp(member, 1_000);
         await().atMost(CATCH_UP).untilAsserted(() -> given().auth().oauth2(MoneyApi.adminToken())
                 .get("/reports/platform-totals").then().statusCode(200)
-                .body("kinds.find { it.kind == 'TOP_UP' }.count", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+                .body("kinds.find { it.kind == 'TOP_UP' }.count", greaterThanOrEqualTo(1)));
     }
 
     @Test
@@ -163,14 +168,23 @@ class ReadModelsTest {
 
         Instant rebuiltAt = Instant.now();
         given().auth().oauth2(MoneyApi.adminToken()).post("/admin/reports/rebuild").then().statusCode(202)
-                .body("partitions", org.hamcrest.Matchers.greaterThan(0));
+                .body("partitions", greaterThan(0));
 
         assertThat(MoneyApi.count("select count(*) from moa_inbox where consumer = 'money.projections' "
-                + "and processed_at < ?", java.sql.Timestamp.from(rebuiltAt))).isZero();
+                + "and processed_at < ?", Timestamp.from(rebuiltAt))).isZero();
         await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 32_500 && ReportApi.held(south) == 14_000
                 && ReportApi.groupReport(b, group, period).getMap("$").equals(before));
         given().auth().oauth2(MoneyApi.adminToken()).get("/reports/money-by-region").then().statusCode(200)
                 .body("regions.find { it.region == '" + north + "' }.held", equalTo(32_500));
+    }
+
+    @Test
+    void theLagIsAMetricAndZeroOnceCaughtUp() {
+        UUID member = MoneyApi.newMember();
+        ReportApi.topUp(member, 1_000);
+        await().atMost(CATCH_UP).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("moa_projection_pending_records 0.0"))
+                .body(containsString("moa_projection_lag_seconds 0.0")));
     }
 
     private static ConsumerRecord<String, String> posted(String transferId) {
