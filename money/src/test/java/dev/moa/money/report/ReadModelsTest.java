@@ -6,8 +6,13 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +34,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  * members, regions and groups (the database is shared by every test of the run).
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadModelsTest {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
@@ -150,6 +156,37 @@ class ReadModelsTest {
     }
 
     @Test
+    void aWalletWhoseMemberHasNoRegionCountsUnderUnknown() throws Exception {
+        UUID stranger = UUID.randomUUID();
+        try (var connection = MoneyApi.connect(); var insert = connection.prepareStatement(
+                "insert into accounts (id, kind, owner_id, currency, no_overdraft, created_at) "
+                        + "values (?, 'MEMBER_WALLET', ?, 'KRW', true, now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, stranger);
+            insert.executeUpdate();
+        }
+        long before = ReportApi.held("UNKNOWN");
+
+        ReportApi.topUp(stranger, 1_234);
+
+        await().atMost(CATCH_UP).until(() -> ReportApi.held("UNKNOWN") == before + 1_234);
+    }
+
+    @Test
+    void anUnreadableTransferPostedGoesToTheDeadLetterTopic() {
+        String eventId = UUID.randomUUID().toString();
+        ReportApi.republish("money.events", eventId, "{\"transferId\":\"not-a-uuid\"}", List.of(
+                new RecordHeader("ce_specversion", bytes("1.0")), new RecordHeader("ce_id", bytes(eventId)),
+                new RecordHeader("ce_type", bytes("dev.moa.money.TransferPosted")),
+                new RecordHeader("ce_source", bytes("/moa/test")),
+                new RecordHeader("content-type", bytes("application/json"))));
+
+        assertThat(ReportApi.deadLetters(CATCH_UP, eventId)).hasSize(1);
+    }
+
+    /** Last: it empties the projections, which the other tests of this class then wait to be refilled. */
+    @Test
+    @Order(Integer.MAX_VALUE)
     void aRebuildGivesTheSameNumbers() {
         String north = ReportApi.region();
         String south = ReportApi.region();
@@ -196,5 +233,9 @@ class ReadModelsTest {
     private static boolean isPosted(ConsumerRecord<String, String> record, String transferId) {
         return "dev.moa.money.TransferPosted".equals(MoneyApi.header(record, "ce_type"))
                 && record.value().contains(transferId);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
