@@ -1,5 +1,7 @@
 package dev.moa.membership.admin;
 
+import dev.moa.chassis.problem.Text;
+
 import dev.moa.chassis.security.CurrentMember;
 import dev.moa.chassis.security.Roles;
 import dev.moa.membership.seller.SellerApplicationView;
@@ -35,7 +37,7 @@ public class AdminSellerResource {
     }
 
     public record Rejection(@NotBlank @Size(max = 500)
-                            @Pattern(regexp = "^[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]*$", message = "must be printable text")
+                            @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
                             String reason) {
     }
 

@@ -1,5 +1,7 @@
 package dev.moa.membership.member;
 
+import dev.moa.chassis.problem.Text;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,8 +11,6 @@ import jakarta.validation.constraints.Size;
 /** The bodies of the member endpoints, validated at the boundary. */
 public final class MemberRequests {
 
-    /** Printable text: no control, format, private-use or unassigned code points. */
-    static final String PLAIN_TEXT = "^[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]*$";
     /** An address with a dotted domain, without spaces or control characters. */
     static final String EMAIL = "^[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+$";
     /** E.164, or empty to clear it. */
@@ -23,7 +23,7 @@ public final class MemberRequests {
     public record SignUp(
             @NotBlank @Size(max = 254) @Email @Pattern(regexp = EMAIL, message = "must be an e-mail address") String email,
             @NotNull @Size(min = 10, max = 128) String password,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PLAIN_TEXT, message = "must be printable text") String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE) String name,
             @NotNull Region region,
             @Pattern(regexp = PHONE, message = "must be an E.164 number like +821012345678") String phone,
             @Pattern(regexp = LOCALE, message = "must be ko or en") String locale) {
@@ -36,7 +36,7 @@ public final class MemberRequests {
 
     /** Only the fields present change; an empty phone removes it. */
     public record ProfilePatch(
-            @Size(min = 1, max = 100) @Pattern(regexp = PLAIN_TEXT, message = "must be printable text") String name,
+            @Size(min = 1, max = 100) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE) String name,
             Region region,
             @Pattern(regexp = PHONE, message = "must be an E.164 number like +821012345678") String phone,
             @Pattern(regexp = LOCALE, message = "must be ko or en") String locale) {

@@ -1,5 +1,7 @@
 package dev.moa.membership.seller;
 
+import dev.moa.chassis.problem.Text;
+
 import dev.moa.chassis.security.CurrentMember;
 import dev.moa.chassis.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +34,7 @@ public class SellerResource {
     }
 
     public record Apply(@NotBlank @Size(max = 120)
-                        @Pattern(regexp = "^[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]*$", message = "must be printable text")
+                        @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
                         String businessName) {
     }
 

@@ -1,5 +1,7 @@
 package dev.moa.money.group;
 
+import dev.moa.chassis.problem.Text;
+
 import dev.moa.chassis.idempotency.IdempotentRequests;
 import dev.moa.chassis.problem.ProblemException;
 import dev.moa.chassis.security.CurrentMember;
@@ -61,8 +63,8 @@ public class GroupWalletResource {
 
     public record Payout(@NotNull UUID toMemberId,
                          @Positive @Max(TransferOrder.MAX_AMOUNT) long amount,
-                         @Size(max = 140) @Pattern(regexp = "^[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]*$",
-                                 message = "must be printable text") String memo) {
+                         @Size(max = 140) @Pattern(regexp = Text.PRINTABLE,
+                                 message = Text.PRINTABLE_MESSAGE) String memo) {
     }
 
     public record PaidOut(UUID transferId, UUID toMemberId, long amount, String memo) {

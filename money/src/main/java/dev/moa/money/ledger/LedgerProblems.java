@@ -8,6 +8,11 @@ public final class LedgerProblems {
     private LedgerProblems() {
     }
 
+    public static ProblemException walletNotOpen() {
+        return new ProblemException(404, "wallet-not-open", "No wallet yet",
+                "Your wallet opens moments after sign-up; try again shortly");
+    }
+
     public static ProblemException insufficientFunds() {
         return ProblemException.unprocessable("insufficient-funds", "The wallet's available balance is too low");
     }

@@ -1,8 +1,11 @@
 package dev.moa.money.remittance;
 
+import dev.moa.chassis.problem.Text;
+
 import dev.moa.chassis.problem.ProblemException;
 import dev.moa.money.directory.MemberDirectory;
 import dev.moa.money.ledger.Account;
+import dev.moa.money.ledger.LedgerProblems;
 import dev.moa.money.ledger.Ledger;
 import dev.moa.money.ledger.Transfer;
 import dev.moa.money.ledger.TransferKind;
@@ -24,9 +27,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class RemittanceService {
 
-    private static final String PLAIN_TEXT = "^[^\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]*$";
-
-    private final Ledger ledger;
+        private final Ledger ledger;
 
     public RemittanceService(Ledger ledger) {
         this.ledger = ledger;
@@ -37,7 +38,7 @@ public class RemittanceService {
                              @Email @Size(max = 254) String toEmail,
                              UUID toGroupId,
                              @Positive @Max(TransferOrder.MAX_AMOUNT) long amount,
-                             @Size(max = 140) @Pattern(regexp = PLAIN_TEXT, message = "must be printable text")
+                             @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
                              String memo) {
     }
 
@@ -56,8 +57,7 @@ public class RemittanceService {
         UUID transferId = UUID.nameUUIDFromBytes(("remittance:" + sender + ":" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8));
         return Account.walletOf(Account.Kind.MEMBER_WALLET, sender)
-                .onItem().ifNull().failWith(() -> new ProblemException(404, "wallet-not-open", "No wallet yet",
-                        "Your wallet opens moments after sign-up; try again shortly"))
+                .onItem().ifNull().failWith(LedgerProblems::walletNotOpen)
                 .chain(from -> recipient(remittance).chain(to -> {
                     if (to.id.equals(from.id)) {
                         throw ProblemException.unprocessable("self-remittance", "You cannot send money to yourself");

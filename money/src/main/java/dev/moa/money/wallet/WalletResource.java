@@ -4,6 +4,7 @@ import dev.moa.chassis.problem.ProblemException;
 import dev.moa.chassis.security.CurrentMember;
 import dev.moa.chassis.security.Roles;
 import dev.moa.money.ledger.Account;
+import dev.moa.money.ledger.LedgerProblems;
 import dev.moa.money.ledger.TransferKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -55,8 +56,7 @@ public class WalletResource {
 
     private Uni<Account> memberWallet() {
         return Account.walletOf(Account.Kind.MEMBER_WALLET, member.id())
-                .onItem().ifNull().failWith(() -> new ProblemException(404, "wallet-not-open", "No wallet yet",
-                        "Your wallet opens moments after sign-up; try again shortly"));
+                .onItem().ifNull().failWith(LedgerProblems::walletNotOpen);
     }
 
     /** An ISO-8601 instant such as {@code 2026-11-01T00:00:00Z}. */
