@@ -51,8 +51,7 @@ public class Ledger {
                     case "INSUFFICIENT_FUNDS" -> Uni.createFrom().failure(LedgerProblems.insufficientFunds());
                     case "OVERFLOW" -> Uni.createFrom().failure(LedgerProblems.overflow());
                     case "SAME_ACCOUNT" -> Uni.createFrom().failure(LedgerProblems.sameAccount());
-                    case "CURRENCY_MISMATCH" -> Uni.createFrom().failure(ProblemException.unprocessable(
-                            "currency-mismatch", "Money moves only between accounts of one currency"));
+                    case "CURRENCY_MISMATCH" -> Uni.createFrom().failure(LedgerProblems.currencyMismatch());
                     default -> Uni.createFrom().failure(ProblemException.notFound("An account of the transfer"));
                 });
     }

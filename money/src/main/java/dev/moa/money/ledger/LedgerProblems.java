@@ -28,4 +28,8 @@ public final class LedgerProblems {
     public static ProblemException duplicateTransferWithOtherTerms() {
         return ProblemException.conflict("transfer-id-reused", "This transfer id was already used for another transfer");
     }
+
+    public static ProblemException currencyMismatch() {
+        return ProblemException.unprocessable("currency-mismatch", "Money moves only between accounts of one currency");
+    }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 /** Member-to-member and member-to-group remittances, idempotent by {@code Idempotency-Key}. */
 @Path("/remittances")
@@ -23,12 +22,10 @@ import java.net.URI;
 public class RemittanceResource {
 
     private final RemittanceService remittances;
-    private final IdempotentRequests idempotent;
     private final CurrentMember member;
 
-    public RemittanceResource(RemittanceService remittances, IdempotentRequests idempotent, CurrentMember member) {
+    public RemittanceResource(RemittanceService remittances, CurrentMember member) {
         this.remittances = remittances;
-        this.idempotent = idempotent;
         this.member = member;
     }
 
@@ -36,9 +33,6 @@ public class RemittanceResource {
     @Operation(summary = "Send money from your wallet to a member (by id or e-mail) or a group")
     public Uni<Response> remit(@HeaderParam(IdempotentRequests.HEADER) String key,
                                @Valid @NotNull RemittanceService.Remittance remittance) {
-        var sender = member.id();
-        return idempotent.execute(sender.toString(), key, "POST /remittances", remittance,
-                () -> remittances.remit(sender, key, remittance).map(done -> Response
-                        .created(URI.create("/wallets/me/transactions")).entity(done).build()));
+        return remittances.remit(member.id(), key, remittance);
     }
 }

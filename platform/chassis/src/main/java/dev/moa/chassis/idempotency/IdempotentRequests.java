@@ -53,15 +53,13 @@ public class IdempotentRequests {
      */
     public Uni<Response> execute(String owner, String key, String operation, Object request,
                                  Supplier<Uni<Response>> work) {
-        if (key == null || key.isBlank()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-missing",
-                    "This operation needs an " + HEADER + " header"));
+        Claim claim;
+        try {
+            claim = claim(owner, key, operation, request);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
-        if (!KEY.matcher(key).matches()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-invalid",
-                    HEADER + " must be 8 to 128 characters of A-Z a-z 0-9 . _ : -"));
-        }
-        String fingerprint = fingerprint(operation, request);
+        String fingerprint = claim.fingerprint();
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM)
                         .setParameter(1, owner)
@@ -71,6 +69,39 @@ public class IdempotentRequests {
                         .chain(claimed -> claimed == 1
                                 ? work.get().chain(response -> store(session, owner, key, response))
                                 : replay(session, owner, key, fingerprint))));
+    }
+
+    /**
+     * A checked key and the fingerprint of its request, for a hot path that claims the key itself in the same statement
+     * as its effect (the table is {@code moa_idempotency}; the semantics are those of {@link #execute}).
+     *
+     * @throws ProblemException 400 when the key is missing or malformed
+     */
+    public Claim claim(String owner, String key, String operation, Object request) {
+        if (key == null || key.isBlank()) {
+            throw ProblemException.badRequest("idempotency-key-missing", "This operation needs an " + HEADER + " header");
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("idempotency-key-invalid",
+                    HEADER + " must be 8 to 128 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return new Claim(owner, key, fingerprint(operation, request));
+    }
+
+    /** A key claimed (or to claim) for one request: whose, which, and the request's fingerprint. */
+    public record Claim(String owner, String key, String fingerprint) {
+    }
+
+    /** The 422 for a key already used with another request. */
+    public static ProblemException keyReused() {
+        return ProblemException.unprocessable("idempotency-key-reused",
+                "This " + HEADER + " was already used for a different request");
+    }
+
+    /** The 409 for a key whose first request has not finished. */
+    public static ProblemException keyInProgress() {
+        return ProblemException.conflict("idempotency-key-in-progress",
+                "A request with this " + HEADER + " is still in progress; retry shortly");
     }
 
     private Uni<Response> store(org.hibernate.reactive.mutiny.Mutiny.Session session, String owner, String key,
@@ -93,18 +124,17 @@ public class IdempotentRequests {
         return session.find(IdempotencyRecord.class, new IdempotencyRecord.Key(owner, key))
                 .map(record -> {
                     if (!record.requestHash.equals(fingerprint)) {
-                        throw ProblemException.unprocessable("idempotency-key-reused",
-                                "This " + HEADER + " was already used for a different request");
+                        throw keyReused();
                     }
                     if (record.statusCode == null) {
-                        throw ProblemException.conflict("idempotency-key-in-progress",
-                                "A request with this " + HEADER + " is still in progress; retry shortly");
+                        throw keyInProgress();
                     }
                     return answer(record.statusCode, record.responseBody, record.location, true);
                 });
     }
 
-    private static Response answer(int status, String body, String location, boolean replayed) {
+    /** The HTTP answer for a stored (or just stored) JSON body; {@code replayed} adds {@value #REPLAYED_HEADER}. */
+    public static Response answer(int status, String body, String location, boolean replayed) {
         Response.ResponseBuilder response = Response.status(status);
         if (body != null) {
             response.entity(body).type(MediaType.APPLICATION_JSON_TYPE);
