@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +100,27 @@ final class Banking {
         String eventId = UUID.randomUUID().toString();
         answer(answer, eventId);
         return eventId;
+    }
+
+    /** The records of money's dead-letter topic for banking.events whose key is {@code key}, read until one is found. */
+    static List<ConsumerRecord<String, String>> deadLetters(String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStackResource.stack().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "banking-dlq-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("money.banking-events.dead-letter"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     /** Waits until money has handled banking event {@code eventId} (its inbox record committed). */

@@ -1,5 +1,6 @@
 package dev.moa.money.bank;
 
+import dev.moa.events.MoaEvent;
 import dev.moa.events.banking.BankAccountLinked;
 import dev.moa.events.banking.BankAccountUnlinked;
 import dev.moa.events.banking.FirmbankingDirection;
@@ -177,6 +178,28 @@ class TopUpTest {
         Banking.awaitHandled(Banking.answer(Banking.success(Banking.command(id).request())));
 
         assertThat(MoneyApi.balanceOf(member)).isEqualTo(5_000);
+    }
+
+    @Test
+    void anUnreadableAnswerGoesToTheDeadLetterTopicAndTheNextIsStillApplied() {
+        UUID member = MoneyApi.newMember();
+        UUID id = requested(member, 2_000);
+        String key = "unreadable-" + UUID.randomUUID();
+
+        Banking.answer(new Unreadable(key));
+        Banking.awaitHandled(Banking.answer(Banking.success(Banking.command(id).request())));
+
+        assertThat(Banking.deadLetters(key)).hasSize(1);
+        assertThat(MoneyApi.balanceOf(member)).isEqualTo(2_000);
+    }
+
+    /** A record that claims to be a FirmbankingSucceeded but names no command. */
+    record Unreadable(String subject) implements MoaEvent {
+
+        @Override
+        public String eventType() {
+            return Banking.SUCCEEDED;
+        }
     }
 
     @Test
