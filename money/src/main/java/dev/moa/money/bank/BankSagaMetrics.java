@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Saga metrics: {@code moa.bank-sagas.outcomes} counts banking's answers by saga (top-up, withdrawal, unknown) and
- * result (completed, failed, needs-review, already-final, contradicts-final, unknown-command, mismatch); the gauges
+ * result (completed, completed-after-hold-expired, failed, needs-review, already-final, contradicts-final,
+ * unknown-command, mismatch); the gauges
  * {@code moa.bank-sagas.needs-review} (must stay 0: alert on it) and {@code moa.bank-sagas.requested} (waiting for
  * the bank) are read from the database every {@code moa.bank-sagas.check} (1 minute).
  */

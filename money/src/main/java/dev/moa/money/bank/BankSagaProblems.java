@@ -4,6 +4,8 @@ import dev.moa.chassis.idempotency.IdempotentRequests;
 import dev.moa.chassis.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
+import java.util.UUID;
+
 /** The refusals of top-ups and withdrawals as problem+json. */
 final class BankSagaProblems {
 
@@ -35,7 +37,7 @@ final class BankSagaProblems {
      * The saga a retry with an old {@code Idempotency-Key} names (its record may have been cleaned up): the same
      * request gets it back, another one is refused as {@link IdempotentRequests} refuses it.
      */
-    static <S extends BankSaga> S sameRequest(S saga, java.util.UUID bankAccountId, long amount) {
+    static <S extends BankSaga> S sameRequest(S saga, UUID bankAccountId, long amount) {
         if (!saga.bankAccountId.equals(bankAccountId) || saga.amount != amount) {
             throw ProblemException.unprocessable("idempotency-key-reused", "This " + IdempotentRequests.HEADER
                     + " was already used for a different request");

@@ -13,6 +13,8 @@ record SagaStep(String saga, UUID commandId, Result result, String note) {
     enum Result {
         /** The saga is COMPLETED. */
         COMPLETED,
+        /** A withdrawal is COMPLETED, but the bank confirmed it after its hold expired (posted from the wallet). */
+        COMPLETED_AFTER_HOLD_EXPIRED,
         /** The saga FAILED. */
         FAILED,
         /** The bank moved money the ledger could not follow: an operator must look. */
@@ -28,7 +30,7 @@ record SagaStep(String saga, UUID commandId, Result result, String note) {
 
         /** Whether an operator should hear of it (a WARN log line). */
         boolean alarming() {
-            return this == NEEDS_REVIEW || this == CONTRADICTS_FINAL || this == UNKNOWN_COMMAND || this == MISMATCH;
+            return this != COMPLETED && this != FAILED && this != ALREADY_FINAL;
         }
     }
 }

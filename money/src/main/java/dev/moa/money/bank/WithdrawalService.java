@@ -38,7 +38,8 @@ import java.util.UUID;
  * <p>The hold lasts {@code moa.withdrawals.hold-for} (30 days): far longer than banking needs to learn the outcome of a
  * timed-out transfer, so it should never expire first. If the bank's confirmation still comes after it expired (the
  * money was released and may have been spent), the withdrawal is posted from the wallet as an ordinary WITHDRAWAL
- * transfer when the available balance covers it, and COMPLETED; when it does not, nothing moves, the withdrawal
+ * transfer when the available balance covers it, and COMPLETED (counted as completed-after-hold-expired, with a WARN
+ * line: the hold should have outlived the bank); when it does not, nothing moves, the withdrawal
  * NEEDS_REVIEW (the bank paid out money the wallet no longer has), counted in {@code moa.bank-sagas.outcomes} and
  * logged as a WARN for an operator. A refusal that comes after the expiry just ends it as FAILED: nothing is held
  * any more.
@@ -110,15 +111,14 @@ public class WithdrawalService {
     private Uni<SagaStep> pay(Withdrawal withdrawal, BankAnswer answer) {
         return Account.system(Account.BANK_CLEARING)
                 .chain(clearing -> capture(withdrawal, clearing)
-                        .onFailure(LedgerRefusal.class).recoverWithUni(e -> "EXPIRED".equals(
-                                ((LedgerRefusal) e).reason()) ? postAfterExpiry(withdrawal, clearing)
-                                : Uni.createFrom().failure(e)))
+                        .onFailure(WithdrawalService::holdExpired).recoverWithUni(() -> postAfterExpiry(withdrawal,
+                                clearing)))
                 .chain(paid -> {
                     withdrawal.complete(paid.transfer().id, answer.bankTransactionId());
                     return outbox.append(Topics.MONEY_EVENTS, new WithdrawalCompleted(withdrawal.id,
                                     withdrawal.memberId, withdrawal.walletAccountId, withdrawal.bankAccountId,
                                     withdrawal.amount, paid.transfer().id, withdrawal.finishedAt))
-                            .replaceWith(step(withdrawal, SagaStep.Result.COMPLETED, paid.note()));
+                            .replaceWith(step(withdrawal, paid.result(), paid.note()));
                 })
                 // Only a refusal the ledger answered (it changed nothing): the bank paid out, the wallet did not.
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
@@ -133,7 +133,7 @@ public class WithdrawalService {
                 });
     }
 
-    private record Paid(Transfer transfer, String note) {
+    private record Paid(Transfer transfer, SagaStep.Result result, String note) {
     }
 
     private Uni<Paid> capture(Withdrawal withdrawal, Account clearing) {
@@ -141,7 +141,7 @@ public class WithdrawalService {
                         clearing.id, withdrawal.amount, TransferKind.WITHDRAWAL, "withdrawal:" + withdrawal.id, null,
                         List.of()), null)
                 .chain(captured -> Transfer.<Transfer>findById(captured.hold().transferId))
-                .map(transfer -> new Paid(transfer, "hold captured"));
+                .map(transfer -> new Paid(transfer, SagaStep.Result.COMPLETED, "hold captured"));
     }
 
     /**
@@ -160,7 +160,12 @@ public class WithdrawalService {
                 .chain(() -> ledger.post(new TransferOrder(Withdrawal.transferIdOf(withdrawal.id),
                         withdrawal.walletAccountId, clearing.id, withdrawal.amount, TransferKind.WITHDRAWAL,
                         "withdrawal:" + withdrawal.id, null, withdrawal.memberId)))
-                .map(transfer -> new Paid(transfer, "confirmed after its hold expired: posted from the wallet"));
+                .map(transfer -> new Paid(transfer, SagaStep.Result.COMPLETED_AFTER_HOLD_EXPIRED,
+                        "confirmed after its hold expired: posted from the wallet"));
+    }
+
+    private static boolean holdExpired(Throwable failure) {
+        return failure instanceof LedgerRefusal refusal && "EXPIRED".equals(refusal.reason());
     }
 
     private Uni<SagaStep> release(Withdrawal withdrawal, BankAnswer answer) {

@@ -142,6 +142,7 @@ class WithdrawalTest {
         UUID id = requested(member, 20_000);
         expireHoldOf(id);
         assertThat(Banking.available(member)).isEqualTo(50_000);
+        double lateBefore = metrics.outcomes("withdrawal", SagaStep.Result.COMPLETED_AFTER_HOLD_EXPIRED).count();
 
         Banking.awaitHandled(Banking.answer(Banking.success(Banking.command(id).request())));
 
@@ -151,6 +152,9 @@ class WithdrawalTest {
         assertThat(MoneyApi.balanceOf(member)).isEqualTo(30_000);
         assertThat(MoneyApi.count("select count(*) from transfers where id = ? and kind = 'WITHDRAWAL' "
                 + "and amount = 20000", Withdrawal.transferIdOf(id))).isEqualTo(1);
+        assertThat(metrics.outcomes("withdrawal", SagaStep.Result.COMPLETED_AFTER_HOLD_EXPIRED).count() - lateBefore)
+                .isEqualTo(1);
+        Banking.moneyEvent("dev.moa.money.WithdrawalCompleted", id);
     }
 
     @Test
