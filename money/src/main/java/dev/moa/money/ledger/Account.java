@@ -24,6 +24,9 @@ public class Account extends PanacheEntityBase {
 
     public static final String KRW = "KRW";
 
+    /** The system account that mirrors Moa's corporate bank account: top-ups come from it, withdrawals go to it. */
+    public static final String BANK_CLEARING = "BANK_CLEARING";
+
     @Id
     public UUID id;
 
@@ -64,5 +67,11 @@ public class Account extends PanacheEntityBase {
 
     public static Uni<Account> walletOf(Kind kind, UUID ownerId) {
         return find("kind = ?1 and ownerId = ?2", kind, ownerId).firstResult();
+    }
+
+    /** The system account with this code (created by the migrations, so it exists). */
+    public static Uni<Account> system(String code) {
+        return Account.<Account>find("code", code).firstResult()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("no system account " + code));
     }
 }
