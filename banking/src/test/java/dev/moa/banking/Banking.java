@@ -99,6 +99,25 @@ public final class Banking {
         return UUID.fromString(response.jsonPath().getString("id"));
     }
 
+    /** The sum of a Prometheus counter or gauge over the series whose labels contain all of {@code labels}. */
+    public static double metric(String name, String... labels) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean matches = true;
+            for (String label : labels) {
+                matches &= line.contains(label);
+            }
+            if (matches) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     /** Publishes {@code event} as its sender's outbox relay would (binary CloudEvent keyed by subject). */
     public static void publish(String topic, String source, MoaEvent event, String eventId) {
         try {
@@ -145,6 +164,24 @@ public final class Banking {
         startTap();
         await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> !answers(commandId).isEmpty());
         return answers(commandId).get(0);
+    }
+
+    /** Records of {@code topic} read from the beginning until {@code done} holds, or the timeout. */
+    public static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(String topic,
+            Duration timeout, Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> done) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStackResource.stack().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "banking-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     public static long count(String sql, Object... parameters) {
