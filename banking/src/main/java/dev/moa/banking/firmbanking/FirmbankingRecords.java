@@ -91,7 +91,7 @@ public class FirmbankingRecords {
         if (r.maybeDelivered()) {
             return new Claim(r, false);
         }
-        FirmbankingState next = r.state() == FirmbankingState.REVIEW ? FirmbankingState.REVIEW
+        FirmbankingState next = r.state() == FirmbankingState.REVIEW || r.state() == FirmbankingState.SENT ? r.state()
                 : r.state().moveTo(FirmbankingState.SENT);
         return new Claim(new FirmbankingRequest(r.commandId(), r.memberId(), r.bankAccountId(), r.direction(),
                 r.amount(), r.bankCode(), r.accountNumber(), next, true, r.sends() + 1, r.checks(), r.createdAt(),
