@@ -125,11 +125,10 @@ public class FirmbankingRecords {
     }
 
     private Uni<Runnable> decide(SqlConnection tx, FirmbankingRequest r, Decided decided, Instant now) {
-        if (decided.sendsSeen() != null && decided.sendsSeen() != r.sends()) {
-            return Uni.createFrom().nullItem();
+        FirmbankingState next = decided.succeeded() ? FirmbankingState.SUCCEEDED : FirmbankingState.FAILED;
+        if ((decided.sendsSeen() != null && decided.sendsSeen() != r.sends()) || !r.state().canMoveTo(next)) {
+            return stale(r, decided);
         }
-        FirmbankingState next = r.state().moveTo(decided.succeeded() ? FirmbankingState.SUCCEEDED
-                : FirmbankingState.FAILED);
         FirmbankingOutcome event = decided.succeeded()
                 ? new FirmbankingSucceeded(r.commandId(), r.memberId(), r.bankAccountId(), r.direction(), r.amount(),
                 decided.bankTransactionId(), decided.reconciled(), now)
@@ -143,21 +142,31 @@ public class FirmbankingRecords {
     }
 
     private Uni<Runnable> postpone(SqlConnection tx, FirmbankingRequest r, Undecided undecided, Instant now) {
-        if (undecided.sendsSeen() != r.sends()) {
-            return Uni.createFrom().nullItem();
+        if (undecided.sendsSeen() != r.sends()
+                || (r.state() != FirmbankingState.REVIEW && !r.state().canMoveTo(undecided.next()))) {
+            return stale(r, undecided);
         }
         int checks = undecided.byJob() ? r.checks() + 1 : r.checks();
         boolean flag = r.state() != FirmbankingState.REVIEW && (undecided.flagNow()
                 || !now.isBefore(r.createdAt().plus(config.reviewAfter())) || checks >= config.reviewAfterChecks());
         FirmbankingState next = r.state() == FirmbankingState.REVIEW || flag ? FirmbankingState.REVIEW
                 : undecided.next();
-        r.state().moveTo(next);
         boolean maybeDelivered = undecided.next() == FirmbankingState.UNKNOWN;
         Instant reviewSince = flag ? now : r.reviewSince();
         Duration wait = next == FirmbankingState.REVIEW ? config.backoffMax() : backoff(checks);
         return tx.preparedQuery(POSTPONE).execute(Tuple.from(Arrays.asList(r.commandId(), next.name(),
                         maybeDelivered, checks, time(now.plus(wait)), time(reviewSince), undecided.problem())))
                 .map(updated -> flag ? flagged(r, checks, undecided.problem()) : null);
+    }
+
+    /**
+     * A conclusion overtaken by events (a send since, or a state it cannot follow, e.g. a late "unknown" about a
+     * request since proved never delivered) changes nothing: the newer knowledge stands and the job goes on from it.
+     */
+    private static Uni<Runnable> stale(FirmbankingRequest r, Decision decision) {
+        Log.debugf("firm-banking %s: dropped a stale conclusion %s (now %s after %d sends)", r.commandId(),
+                decision.getClass().getSimpleName(), r.state(), r.sends());
+        return Uni.createFrom().nullItem();
     }
 
     private Runnable afterDecision(FirmbankingRequest r, FirmbankingState next, Decided decided) {
