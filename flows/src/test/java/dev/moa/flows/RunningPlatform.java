@@ -1,5 +1,7 @@
 package dev.moa.flows;
 
+import dev.moa.banksim.BankSimulatorProcess;
+import dev.moa.banksim.SimulatorClient;
 import dev.moa.devstack.DevStack;
 import dev.moa.devstack.DevStackResource;
 import dev.moa.devstack.ServiceProcess;
@@ -16,35 +18,66 @@ import java.util.Map;
 
 /**
  * The services of a flow, each packaged and running as its own process against one devstack (real Kafka, PostgreSQL
- * and Redis), started once for every test class of this JVM and stopped at its end. Test classes receive it as a
- * parameter ({@code @ExtendWith(RunningPlatform.Extension.class)}).
+ * and Redis), with the bank simulator as a process of its own, started once for every test class of this JVM and
+ * stopped at its end. Test classes receive it as a parameter ({@code @ExtendWith(RunningPlatform.Extension.class)}).
  */
 public final class RunningPlatform implements AutoCloseable {
 
-    /** In start order: membership announces members, money opens their wallets. */
-    private static final List<String> SERVICES = List.of("membership", "money");
+    /** In start order: membership announces members, banking and money keep their copies, money opens wallets. */
+    private static final List<String> SERVICES = List.of("membership", "banking", "money");
 
+    private final Path root = Path.of(System.getProperty("moa.repository.root", "..")).toAbsolutePath().normalize();
+    private final Path logDir = Path.of(System.getProperty("moa.flows.log-dir", "target/flows-logs"));
     private final DevStack stack;
+    private final BankSimulatorProcess bank;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private RunningPlatform(DevStack stack) {
+    private RunningPlatform(DevStack stack, BankSimulatorProcess bank) {
         this.stack = stack;
+        this.bank = bank;
     }
 
     static RunningPlatform start() {
-        Path root = Path.of(System.getProperty("moa.repository.root", "..")).toAbsolutePath().normalize();
-        Path logDir = Path.of(System.getProperty("moa.flows.log-dir", "target/flows-logs"));
-        RunningPlatform platform = new RunningPlatform(DevStackResource.stack());
+        RunningPlatform platform = new RunningPlatform(DevStackResource.stack(), BankSimulatorProcess.start());
         try {
             for (String module : SERVICES) {
-                platform.services.put(module, ServiceProcess.start(root, module, platform.stack.environment(),
-                        Map.of(), logDir));
+                platform.services.put(module, platform.startService(module));
             }
             return platform;
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Banking runs with short bank-call timeouts and a fast reconciliation, so that a flow that loses an answer is
+     * decided in seconds; the timings still satisfy banking's own start-up check (nothing is guessed).
+     */
+    private ServiceProcess startService(String module) {
+        Map<String, String> extra = module.equals("banking") ? Map.of(
+                "MOA_BANK_URL", bank.bankUrl().toString(),
+                "QUARKUS_REST_CLIENT_BANK_CONNECT_TIMEOUT", "500",
+                "QUARKUS_REST_CLIENT_BANK_READ_TIMEOUT", "2000",
+                "MOA_FIRMBANKING_STUCK_AFTER", "4s",
+                "MOA_FIRMBANKING_IN_FLIGHT_WINDOW", "4s",
+                "MOA_FIRMBANKING_RECONCILE_EVERY", "1s",
+                "MOA_FIRMBANKING_RECONCILE_DELAY", "1s",
+                "MOA_FIRMBANKING_BACKOFF_INITIAL", "200ms",
+                "MOA_FIRMBANKING_BACKOFF_MAX", "1s") : Map.of();
+        return ServiceProcess.start(root, module, stack.environment(), extra, logDir);
+    }
+
+    /** Kills {@code module} with SIGKILL, as a crash would, and starts it again (on another port). */
+    public void crashAndRestart(String module) {
+        ServiceProcess crashed = services.get(module);
+        crashed.kill();
+        services.put(module, startService(module));
+    }
+
+    /** The admin side of the bank: open accounts, read balances, inject faults. */
+    public SimulatorClient bank() {
+        return bank.admin();
     }
 
     public URI uri(String module) {
@@ -67,6 +100,7 @@ public final class RunningPlatform implements AutoCloseable {
             running.get(i).close();
         }
         services.clear();
+        bank.close();
     }
 
     /** Hands the one platform of this JVM to test classes; JUnit closes it when the whole run ends. */

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * One packaged Moa service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as its own operating-system
  * process, the way {@code ./moa up} and a cluster run it: for tests that cross service lines. It listens on a fresh
  * loopback port, gets the stack's {@code MOA_*} environment plus {@code extraEnv}, writes its output to
- * {@code logDir/<module>.log}, and counts as started once {@code /q/health/ready} answers 200.
+ * {@code logDir/<module>.log} (appended, so a restarted service keeps its predecessor's log), and counts as started once {@code /q/health/ready} answers 200.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -71,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             ServiceProcess service = new ServiceProcess(module, port, log, builder.start());
             service.awaitReady();
