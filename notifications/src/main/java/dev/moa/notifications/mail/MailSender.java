@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,7 @@ public class MailSender {
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
+    private volatile boolean stopping;
 
     public MailSender(Pool pool, ReactiveMailer mailer, MailComposer composer, NotificationsConfig config,
                       MeterRegistry meters) {
@@ -64,6 +67,9 @@ public class MailSender {
     @Scheduled(every = "${moa.notifications.mail.poll-every:1s}", delayed = "${moa.notifications.mail.poll-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sendDue() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         return claim()
                 .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
                 .onItem().transformToUni(this::send).merge(config.concurrency())
@@ -71,6 +77,10 @@ public class MailSender {
                 .onFailure().invoke(e -> Log.warnf("mail sender run failed, the next run retries: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private Uni<List<MailComposer.Queued>> claim() {

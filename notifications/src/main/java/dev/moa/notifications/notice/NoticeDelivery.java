@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +56,8 @@ public class NoticeDelivery {
             throw new IllegalArgumentException("one event may tell at most " + MAX_NOTICES_PER_EVENT + " members");
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Notice notice : notices) {
+        // Members in one order, so that two events telling the same members never wait on each other's locks.
+        for (Notice notice : notices.stream().sorted(Comparator.comparing(Notice::memberId)).toList()) {
             chain = chain.chain(() -> deliver(eventId, notice));
         }
         return chain;

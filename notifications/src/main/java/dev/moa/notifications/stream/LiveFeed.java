@@ -86,14 +86,19 @@ public class LiveFeed {
 
     private void changed(String payload) {
         String[] ids = payload.split(" ");
-        if (ids.length != 2) {
+        UUID member;
+        UUID notification;
+        try {
+            member = UUID.fromString(ids[0]);
+            notification = UUID.fromString(ids[ids.length - 1]);
+        } catch (IllegalArgumentException e) {
+            Log.debugf("live feed ignores a notification it cannot read: %s", payload);
             return;
         }
-        UUID member = UUID.fromString(ids[0]);
         if (!streams.watched(member)) {
             return;
         }
-        feed.find(member, UUID.fromString(ids[1])).subscribe().with(
+        feed.find(member, notification).subscribe().with(
                 view -> {
                     if (view != null) {
                         streams.publish(member, new StreamItem(view));

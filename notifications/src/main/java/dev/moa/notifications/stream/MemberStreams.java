@@ -1,9 +1,10 @@
 package dev.moa.notifications.stream;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
-import java.nio.BufferOverflowException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,12 +51,12 @@ public final class MemberStreams<T> {
      */
     public Multi<T> open(UUID member, T greeting) {
         reserve(member);
-        // Mutiny's bounded emitter fails when the count of items held reaches its size: size = buffer + 1.
         return Multi.createFrom().<T>emitter(emitter -> {
             streams.computeIfAbsent(member, id -> ConcurrentHashMap.newKeySet()).add(emitter);
             emitter.onTermination(() -> release(member, emitter));
             emitter.emit(greeting);
-        }, buffer + 1).onFailure(BufferOverflowException.class).invoke(dropped::incrementAndGet);
+        }, BackPressureStrategy.ERROR).onOverflow().buffer(buffer)
+                .onFailure(BackPressureFailure.class).invoke(dropped::incrementAndGet);
     }
 
     /** Sends {@code item} to every open stream of {@code member}; returns how many streams got it. */

@@ -1,6 +1,7 @@
 package dev.moa.notifications.mail;
 
 import dev.moa.events.Topics;
+import dev.moa.events.membership.MemberRegistered;
 import dev.moa.events.money.TopUpCompleted;
 import dev.moa.events.money.TopUpFailed;
 import dev.moa.events.money.TransferPosted;
@@ -87,6 +88,21 @@ class MailDeliveryTest {
         assertThat(NotificationsApi.withSubject(member, "Top-up of KRW 50,000 completed")).hasSize(1);
         assertThat(count("select count(*) from notifications where member_id = ? and kind = 'top-up-completed'",
                 member)).isEqualTo(1);
+    }
+
+    @Test
+    void mailForAMemberNotYetKnownWaitsForTheirRecipientCopy() {
+        UUID member = UUID.randomUUID();
+        publish(Topics.MONEY_EVENTS, new TopUpCompleted(UUID.randomUUID(), member, UUID.randomUUID(),
+                UUID.randomUUID(), 4_000, UUID.randomUUID(), Instant.now()));
+        await().atMost(NotificationsApi.WAIT).until(() -> count("select count(*) from mail_outbox where member_id = ? "
+                + "and status = 'PENDING' and last_error = 'recipient not known yet'", member) == 1);
+
+        publish(Topics.MEMBERSHIP_EVENTS, new MemberRegistered(member, NotificationsApi.emailOf(member), "Lee",
+                "BUSAN", "en", Instant.now()));
+
+        MimeMessage mail = awaitMails(member, "Top-up of KRW 4,000 completed", 1).get(0);
+        assertThat(Mails.text(mail)).startsWith("Hello Lee,");
     }
 
     static TransferPosted remittance(UUID from, UUID to, long amount, String memo) {

@@ -1,9 +1,9 @@
 package dev.moa.notifications.stream;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import org.junit.jupiter.api.Test;
 
-import java.nio.BufferOverflowException;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class MemberStreamsTest {
         slow.assertNotTerminated();
         streams.publish(member, "one too many");
 
-        slow.assertFailedWith(BufferOverflowException.class);
+        slow.assertFailedWith(BackPressureFailure.class);
         assertThat(streams.watched(member)).isFalse();
         assertThat(streams.open()).isZero();
         assertThat(streams.dropped()).isEqualTo(1);
