@@ -4,6 +4,7 @@ import dev.moa.chassis.problem.ProblemException;
 import dev.moa.notifications.NotificationsConfig;
 import dev.moa.notifications.notice.Category;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -23,8 +24,9 @@ import java.util.UUID;
  * Signed one-click unsubscribe tokens: {@code base64url("1|<member>|<category>|<expires epoch s>")} + {@code .} +
  * {@code base64url(HMAC-SHA256)}. Whoever holds a token may switch that one category's e-mail off for that one member
  * until it expires, and nothing else. The key comes from configuration ({@code MOA_UNSUBSCRIBE_KEY}); a previous key
- * is still accepted during a rotation.
+ * is still accepted during a rotation. Created at start, so that a key too short stops the service at once.
  */
+@Startup
 @ApplicationScoped
 public class UnsubscribeTokens {
 
