@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "moa_notifications"))
+@QuarkusTestResource(MailServerResource.class)
 class NotificationsServiceTest {
 
     @Test
