@@ -1,0 +1,21 @@
+package dev.moa.payment.order;
+
+/** The buyer's premium and the settlement fee: an amount × basis points / 10000, rounded half up to the won. */
+public final class Premium {
+
+    public static final int FULL = 10_000;
+
+    private Premium() {
+    }
+
+    /**
+     * {@code amount} × {@code bps} / 10000 rounded half up (0.5 won and more up); exact in {@code long}, and an
+     * {@link ArithmeticException} rather than a wrong number when the product does not fit.
+     */
+    public static long of(long amount, int bps) {
+        if (amount < 0 || bps < 0 || bps > FULL) {
+            throw new IllegalArgumentException("an amount >= 0 and 0..10000 basis points");
+        }
+        return Math.addExact(Math.multiplyExact(amount, (long) bps), FULL / 2) / FULL;
+    }
+}
