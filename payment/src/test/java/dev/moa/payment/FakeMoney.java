@@ -80,6 +80,11 @@ public final class FakeMoney {
         REFUSALS.put(holdOrMember.toString(), reason);
     }
 
+    /** Money accepts again what {@link #refuse} made it refuse. */
+    public static void allow(UUID holdOrMember) {
+        REFUSALS.remove(holdOrMember.toString());
+    }
+
     /** Commands that capture this hold or debit this member are applied but answered only on {@link #release}. */
     public static void holdBackAnswers(UUID holdOrMember) {
         HELD_BACK.add(holdOrMember);
