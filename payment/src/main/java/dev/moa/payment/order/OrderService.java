@@ -10,6 +10,7 @@ import dev.moa.events.money.LinkedTransfer;
 import dev.moa.events.payment.AuctionPaymentCompleted;
 import dev.moa.events.payment.AuctionPaymentFailed;
 import dev.moa.payment.money.MoneyAnswer;
+import dev.moa.payment.fee.BasisPoints;
 import dev.moa.payment.money.MoneyAnswerHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -124,7 +125,7 @@ public class OrderService implements MoneyAnswerHandler {
         order.sellerId = closed.sellerId();
         order.hammerPrice = closed.hammerPrice();
         order.premiumBps = config.premiumBps();
-        order.premium = Premium.of(order.hammerPrice, order.premiumBps);
+        order.premium = BasisPoints.of(order.hammerPrice, order.premiumBps);
         order.total = Math.addExact(order.hammerPrice, order.premium);
         order.holdId = closed.holdId();
         // An unknown hold (its approval never reached payment) is asked for the whole total; money refuses a capture

@@ -1,11 +1,14 @@
-package dev.moa.payment.order;
+package dev.moa.payment.fee;
 
-/** The buyer's premium and the settlement fee: an amount × basis points / 10000, rounded half up to the won. */
-public final class Premium {
+/**
+ * Rates in basis points (the buyer's premium, merchant and seller fees): an amount × bps / 10000, rounded half up to
+ * the won.
+ */
+public final class BasisPoints {
 
     public static final int FULL = 10_000;
 
-    private Premium() {
+    private BasisPoints() {
     }
 
     /**
