@@ -71,6 +71,12 @@ class AuctionEventsContractTest {
     }
 
     @Test
+    void lotClosedSoldWithARunnerUp() {
+        JsonContract.assertPinned(new LotClosed(LOT, SELLER, LotClosed.SOLD, BIDDER, 2_100_000L, HOLD, 7, ENDS, RIVAL,
+                2_000_000L), "auction/lot-closed-sold-runner-up.json");
+    }
+
+    @Test
     void lotClosedUnsold() {
         JsonContract.assertPinned(new LotClosed(LOT, SELLER, LotClosed.UNSOLD, null, null, null, 0, ENDS),
                 "auction/lot-closed-unsold.json");

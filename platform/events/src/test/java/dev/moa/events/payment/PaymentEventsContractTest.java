@@ -38,6 +38,12 @@ class PaymentEventsContractTest {
     }
 
     @Test
+    void secondChanceOffered() {
+        JsonContract.assertPinned(new SecondChanceOffered(REFUND, LOT, BUYER, SELLER, 2_000_000,
+                AT.plusSeconds(86_400), AT), "payment/second-chance-offered.json");
+    }
+
+    @Test
     void paymentCompleted() {
         JsonContract.assertPinned(new PaymentCompleted(PAYMENT, MERCHANT, BUYER, 45_000, "table-7", AT),
                 "payment/payment-completed.json");
