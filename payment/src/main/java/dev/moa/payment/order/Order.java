@@ -16,8 +16,13 @@ import java.util.UUID;
 @Table(name = "orders")
 public class Order extends PanacheEntityBase {
 
+    public enum Kind { WIN, SECOND_CHANCE }
+
     @Id
     public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
 
     @Column(name = "lot_id")
     public UUID lotId;
@@ -55,6 +60,13 @@ public class Order extends PanacheEntityBase {
 
     @Column(name = "failure_reason")
     public String failureReason;
+
+    /** From LotClosed: who is offered the lot if this (winning) order's payment fails, and at what price. */
+    @Column(name = "runner_up_id")
+    public UUID runnerUpId;
+
+    @Column(name = "runner_up_maximum")
+    public Long runnerUpMaximum;
 
     @Column(name = "closed_at")
     public Instant closedAt;

@@ -7,6 +7,8 @@ import dev.moa.events.auction.RegistrationApproved;
 import dev.moa.events.money.AccountRef;
 import dev.moa.events.money.CaptureHold;
 import dev.moa.events.money.LinkedTransfer;
+import dev.moa.events.money.MoneyCommand;
+import dev.moa.events.money.Transfer;
 import dev.moa.events.payment.AuctionPaymentCompleted;
 import dev.moa.events.payment.AuctionPaymentFailed;
 import dev.moa.payment.money.MoneyAnswer;
@@ -46,17 +48,20 @@ public class OrderService implements MoneyAnswerHandler {
             + "and bidder_id = ?3";
     private static final String INSERT = """
             insert into orders (id, lot_id, buyer_id, seller_id, hammer_price, premium_bps, premium, total, hold_id,
-                from_hold, from_wallet, command_id, status, closed_at, created_at, updated_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'PENDING', ?13, ?14, ?14)
-            on conflict (lot_id) do nothing""";
+                from_hold, from_wallet, command_id, status, closed_at, created_at, updated_at, kind, runner_up_id,
+                runner_up_maximum)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'PENDING', ?13, ?14, ?14, ?15, ?16, ?17)
+            on conflict (lot_id, kind) do nothing""";
 
     private final Outbox outbox;
     private final OrderConfig config;
+    private final SecondChance secondChance;
     private final Clock clock;
 
-    public OrderService(Outbox outbox, OrderConfig config, Clock clock) {
+    public OrderService(Outbox outbox, OrderConfig config, SecondChance secondChance, Clock clock) {
         this.outbox = outbox;
         this.config = config;
+        this.secondChance = secondChance;
         this.clock = clock;
     }
 
@@ -85,9 +90,7 @@ public class OrderService implements MoneyAnswerHandler {
         }
         return holdAmount(closed).chain(holdAmount -> {
             Order order = terms(closed, holdAmount);
-            return insert(order).chain(inserted -> inserted == 1
-                    ? outbox.append(Topics.MONEY_COMMANDS, capture(order)).replaceWith(true)
-                    : Uni.createFrom().item(false));
+            return place(order, capture(order));
         });
     }
 
@@ -108,7 +111,9 @@ public class OrderService implements MoneyAnswerHandler {
                     ? new AuctionPaymentCompleted(order.id, order.lotId, order.buyerId, order.sellerId,
                     order.hammerPrice, order.premium, order.total, now)
                     : new AuctionPaymentFailed(order.id, order.lotId, order.buyerId, order.sellerId, order.total,
-                    answer.reason(), now)).replaceWith(true);
+                    answer.reason(), now))
+                    .chain(() -> answer.ok() ? Uni.createFrom().voidItem() : secondChance.offer(order, now))
+                    .replaceWith(true);
         });
     }
 
@@ -120,6 +125,7 @@ public class OrderService implements MoneyAnswerHandler {
     private Order terms(LotClosed closed, Long holdAmount) {
         Order order = new Order();
         order.id = orderIdOf(closed.lotId());
+        order.kind = Order.Kind.WIN;
         order.lotId = closed.lotId();
         order.buyerId = closed.winnerId();
         order.sellerId = closed.sellerId();
@@ -135,6 +141,10 @@ public class OrderService implements MoneyAnswerHandler {
         order.commandId = derived("payment:order:" + order.id + ":command");
         order.status = OrderStatus.PENDING;
         order.closedAt = closed.closedAt() == null ? Instant.now(clock) : closed.closedAt();
+        boolean runnerUp = closed.runnerUpId() != null && closed.runnerUpMaximum() != null
+                && closed.runnerUpMaximum() > 0 && !closed.runnerUpId().equals(closed.winnerId());
+        order.runnerUpId = runnerUp ? closed.runnerUpId() : null;
+        order.runnerUpMaximum = runnerUp ? closed.runnerUpMaximum() : null;
         order.createdAt = Instant.now(clock);
         return order;
     }
@@ -165,6 +175,16 @@ public class OrderService implements MoneyAnswerHandler {
                 .getResultList()).map(amounts -> amounts.isEmpty() ? null : amounts.get(0));
     }
 
+    /**
+     * Records {@code order} (PENDING) and, if it is new, its money command through the outbox, in the caller's
+     * transaction; {@code false} when the lot already has an order of that kind (nothing is sent).
+     */
+    Uni<Boolean> place(Order order, MoneyCommand command) {
+        return insert(order).chain(inserted -> inserted == 1
+                ? outbox.append(Topics.MONEY_COMMANDS, command).replaceWith(true)
+                : Uni.createFrom().item(false));
+    }
+
     private static Uni<Integer> insert(Order order) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter(1, order.id)
@@ -181,14 +201,53 @@ public class OrderService implements MoneyAnswerHandler {
                 .setParameter(12, order.commandId)
                 .setParameter(13, order.closedAt)
                 .setParameter(14, order.createdAt)
+                .setParameter(15, order.kind.name())
+                .setParameter(16, order.runnerUpId)
+                .setParameter(17, order.runnerUpMaximum)
                 .executeUpdate());
+    }
+
+    /** The order of a second-chance offer accepted by the runner-up, paid from the wallet (no hold is left). */
+    Order secondChanceOrder(SecondChanceOffer offer, Instant now) {
+        Order order = new Order();
+        order.id = derived("payment:lot:" + offer.lotId + ":second-chance");
+        order.kind = Order.Kind.SECOND_CHANCE;
+        order.lotId = offer.lotId;
+        order.buyerId = offer.bidderId;
+        order.sellerId = offer.sellerId;
+        order.hammerPrice = offer.price;
+        order.premiumBps = config.premiumBps();
+        order.premium = BasisPoints.of(order.hammerPrice, order.premiumBps);
+        order.total = Math.addExact(order.hammerPrice, order.premium);
+        order.fromHold = 0;
+        order.fromWallet = order.total;
+        order.commandId = derived("payment:order:" + order.id + ":command");
+        order.status = OrderStatus.PENDING;
+        order.closedAt = now;
+        order.createdAt = now;
+        return order;
+    }
+
+    /** The wallet pays the total into ESCROW, which pays the seller's proceeds and the premium, all or none. */
+    static Transfer walletPayment(Order order) {
+        String reference = "lot:" + order.lotId;
+        AccountRef escrow = AccountRef.system("ESCROW");
+        List<LinkedTransfer> linked = new ArrayList<>();
+        linked.add(new LinkedTransfer(leg(order, "proceeds"), escrow, AccountRef.system("SETTLEMENT_PAYABLE"),
+                order.hammerPrice, "PAYMENT", reference, "Won lot: the seller's proceeds"));
+        if (order.premium > 0) {
+            linked.add(new LinkedTransfer(leg(order, "premium"), escrow, AccountRef.system("FEES_REVENUE"),
+                    order.premium, "FEE", reference, "Won lot: the buyer's premium"));
+        }
+        return new Transfer(order.commandId, AccountRef.member(order.buyerId), escrow, order.total, "PAYMENT",
+                reference, "Second-chance offer", linked);
     }
 
     private static UUID leg(Order order, String leg) {
         return derived("payment:order:" + order.id + ":" + leg);
     }
 
-    private static UUID derived(String name) {
+    static UUID derived(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 }
