@@ -35,7 +35,8 @@ public class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.system(zone);
+        // Payment only ever reads instants and Asia/Seoul dates from it; the fixed instant must survive a zone change.
+        return this;
     }
 
     @Override

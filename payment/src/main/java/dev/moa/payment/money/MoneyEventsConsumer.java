@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,9 @@ public class MoneyEventsConsumer {
             "dev.moa.money.HoldCaptureFailed", "commandId",
             "dev.moa.money.TransferPosted", "transferId",
             "dev.moa.money.TransferRejected", "commandId");
+
+    /** The ledger kinds of the Transfer commands payment sends. */
+    private static final Set<String> OUR_KINDS = Set.of("PAYMENT", "REFUND", "SETTLEMENT", "FEE");
 
     private final Inbox inbox;
     private final List<MoneyAnswerHandler> handlers;
@@ -78,7 +82,8 @@ public class MoneyEventsConsumer {
             throw new IllegalArgumentException("not a " + type + ": " + e.getOriginalMessage(), e);
         }
         String id = data == null ? null : data.path(ANSWERS.get(type)).asText(null);
-        if (id == null) {
+        // Most postings are not payment's (top-ups, remittances, dues...): those kinds are skipped without a write.
+        if (id == null || type.endsWith("TransferPosted") && !OUR_KINDS.contains(data.path("kind").asText(""))) {
             return null;
         }
         UUID commandId;
