@@ -187,6 +187,29 @@ class SettlementTest {
     }
 
     @Test
+    void aBatchMoneyRefusesLetsItsItemsGoToTheNextDaysBatch() {
+        LocalDate day = day(6);
+        UUID seller = UUID.randomUUID();
+        FakeMoney.refuse(seller, "UNKNOWN_ACCOUNT");
+        wonLot(seller, 40_000);
+        settle(day);
+        UUID failed = SettlementBatch.batchId("SELLER", seller, day);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(PaymentApi.text(
+                "select status from settlements where id = ?", failed)));
+        assertThat(PaymentApi.count("select count(*) from orders where seller_id = ? and settlement_id is null",
+                seller)).isEqualTo(1);
+
+        FakeMoney.allow(seller);
+        LocalDate next = day(7);
+        settle(next);
+        UUID paid = SettlementBatch.batchId("SELLER", seller, next);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(PaymentApi.text(
+                "select status from settlements where id = ?", paid)));
+        assertThat(PaymentApi.count("select gross from settlements where id = ?", paid)).isEqualTo(40_000);
+        assertThat(FakeMoney.appliedFor(seller)).isEqualTo(1);
+    }
+
+    @Test
     void aSellerReadsOnlyTheirOwnSettlements() {
         LocalDate day = day(5);
         UUID seller = UUID.randomUUID();
