@@ -35,7 +35,7 @@ public class Reconciliation {
     Uni<Void> reconcile() {
         return records.claimDue(FirmbankingCalls.now(), config.reconcileBatch())
                 .onItem().transformToMulti(claims -> Multi.createFrom().iterable(claims))
-                .onItem().transformToUni(claim -> claim.send() ? calls.send(claim.request(), true)
+                .onItem().transformToUni(claim -> claim.send() ? calls.sendAgain(claim.request())
                         : calls.ask(claim.request()))
                 .merge(config.reconcileConcurrency())
                 .collect().last()
