@@ -15,7 +15,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,8 +49,7 @@ public class BankingCommandsConsumer {
                 .orElseGet(() -> header(message, "ce_type"));
         return Uni.createFrom().item(() -> new Received(Inbox.eventId(message), read(type, message.getPayload())))
                 .chain(received -> intake.admit(received.eventId(), received.command()))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("banking-commands", handling))
                 .chain(admitted -> {
                     if (admitted.refused() != null) {
                         metrics.decided(admitted.refused());

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -44,8 +43,7 @@ public class MembershipEventsConsumer {
                 .orElseGet(() -> header(message, "ce_type"));
         return Uni.createFrom().item(() -> Inbox.eventId(message))
                 .chain(eventId -> inbox.handleOnce(CONSUMER, eventId, () -> apply(type, message.getPayload())))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("membership-events", handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("membership event %s not applied, to the dead-letter topic: %s", type, e.getMessage());

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,8 +52,7 @@ public class BankingEventsConsumer {
         return Uni.createFrom().item(() -> Inbox.eventId(message))
                 .chain(eventId -> inbox.handleOnce(CONSUMER, eventId, () -> outcomes.settle(read(type,
                         message.getPayload())).invoke(step::set)))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("banking-events", handling))
                 .invoke(applied -> {
                     if (applied) {
                         report(step.get());

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -63,8 +62,7 @@ public class MoneyCommandsConsumer {
                 .orElseGet(() -> header(message, "ce_type"));
         return Uni.createFrom().item(() -> new Received(Inbox.eventId(message), read(type, message.getPayload())))
                 .chain(this::applyOnce)
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("money-commands", handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money command %s not applied, to the dead-letter topic: %s", type, e.getMessage());

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Feeds the read models from {@code money.events} (its own consumer group, from the earliest record): each
@@ -47,8 +46,7 @@ public class MoneyEventsProjector {
         return Uni.createFrom().item(() -> read(message.getPayload()))
                 .chain(event -> inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> projections.apply(event))
                         .invoke(() -> lag.applied(event.occurredAt())))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied(CHANNEL, handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money event not projected, to the dead-letter topic: %s", e.getMessage());
