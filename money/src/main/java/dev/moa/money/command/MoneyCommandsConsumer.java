@@ -13,13 +13,10 @@ import dev.moa.events.money.Transfer;
 import dev.moa.events.money.VoidHold;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -58,8 +55,7 @@ public class MoneyCommandsConsumer {
 
     @Incoming("money-commands")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         return Uni.createFrom().item(() -> new Received(Inbox.eventId(message), read(type, message.getPayload())))
                 .chain(this::applyOnce)
                 .plug(handling -> Inbox.untilApplied("money-commands", handling))
@@ -103,12 +99,5 @@ public class MoneyCommandsConsumer {
             throw new IllegalArgumentException(commandType.getSimpleName() + " without its ids");
         }
         return command;
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -78,11 +79,23 @@ public class Inbox {
     public static String eventId(Message<?> message) {
         return message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId)
-                .or(() -> message.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(kafka -> kafka.getHeaders().lastHeader("ce_id"))
-                        .map(Header::value)
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+                .or(() -> header(message, "ce_id"))
                 .orElseThrow(() -> new IllegalArgumentException("message without a CloudEvents id"));
+    }
+
+    /** The CloudEvents type of an incoming Kafka message ({@code dev.moa.<service>.<Event>}), or null without one. */
+    public static String eventType(Message<?> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType)
+                .or(() -> header(message, "ce_type"))
+                .orElse(null);
+    }
+
+    private static Optional<String> header(Message<?> message, String name) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(name))
+                .map(Header::value)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static void require(String what, String value) {
