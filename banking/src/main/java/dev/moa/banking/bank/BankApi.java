@@ -61,5 +61,9 @@ public final class BankApi {
         public boolean found() {
             return "FOUND".equals(lookup) && transfer != null;
         }
+
+        public boolean notFound() {
+            return "NOT_FOUND".equals(lookup);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.moa.banking.bank;
 
+import dev.moa.banking.bank.BankApi.TransferLookup;
 import dev.moa.banking.bank.BankApi.TransferRequest;
 import dev.moa.banking.bank.BankApi.Verification;
 import dev.moa.banking.bank.BankApi.VerifyRequest;
@@ -63,22 +64,44 @@ public class BankGateway {
                 });
     }
 
-    /** Sends a transfer with its request id; the same id again is safe (the bank answers with its first result). */
+    /**
+     * Sends a transfer with its request id; the same id again is safe (the bank answers with its first result). An
+     * answer that names no outcome is no answer: what happened at the bank stays unknown.
+     */
     public Uni<TransferCall> transfer(TransferRequest request) {
         return bank.transfer(request)
                 .ifNoItem().after(guard).fail()
-                .<TransferCall>map(Answered::new)
+                .<TransferCall>map(result -> {
+                    if (result == null || result.outcome() == null) {
+                        throw new IllegalStateException("the bank's transfer answer names no outcome");
+                    }
+                    return new Answered(result);
+                })
                 .onFailure().recoverWithItem(BankGateway::classify)
                 .invoke(call -> count("transfer", resultOf(call)));
     }
 
-    /** Asks the bank whether (and how) it executed the transfer of {@code requestId}. */
+    /**
+     * Asks the bank whether (and how) it executed the transfer of {@code requestId}. Only the bank's explicit NOT_FOUND
+     * is "not found" (which in time proves the transfer was never executed); FOUND without a transfer and its outcome,
+     * or any other answer, is no answer.
+     */
     public Uni<LookupCall> lookup(String requestId) {
         return bank.lookup(requestId)
                 .ifNoItem().after(guard).fail()
-                .<LookupCall>map(answer -> answer.found() ? new Found(answer.transfer()) : new NotFound())
+                .<LookupCall>map(BankGateway::read)
                 .onFailure().recoverWithItem(e -> new LookupFailed(describe(e)))
                 .invoke(call -> count("lookup", call instanceof LookupFailed ? "no-answer" : "answered"));
+    }
+
+    private static LookupCall read(TransferLookup answer) {
+        if (answer != null && answer.found() && answer.transfer().outcome() != null) {
+            return new Found(answer.transfer());
+        }
+        if (answer != null && answer.notFound()) {
+            return new NotFound();
+        }
+        throw new IllegalStateException("the bank's lookup answer is neither a transfer with an outcome nor NOT_FOUND");
     }
 
     private static TransferCall classify(Throwable failure) {

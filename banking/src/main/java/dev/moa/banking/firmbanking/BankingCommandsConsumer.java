@@ -8,14 +8,10 @@ import dev.moa.events.banking.FirmbankingDirection;
 import dev.moa.events.banking.RequestFirmbanking;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,12 +42,10 @@ public class BankingCommandsConsumer {
 
     @Incoming("banking-commands")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         return Uni.createFrom().item(() -> new Received(Inbox.eventId(message), read(type, message.getPayload())))
                 .chain(received -> intake.admit(received.eventId(), received.command()))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("banking-commands", handling))
                 .chain(admitted -> {
                     if (admitted.refused() != null) {
                         metrics.decided(admitted.refused());
@@ -113,12 +107,5 @@ public class BankingCommandsConsumer {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

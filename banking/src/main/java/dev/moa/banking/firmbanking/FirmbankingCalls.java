@@ -59,6 +59,15 @@ public class FirmbankingCalls {
                 .chain(decision -> record(request, decision));
     }
 
+    /**
+     * Sends a request the job claimed because it never reached the bank, once it is recorded as sent; not at all when
+     * another instance has taken it over meanwhile.
+     */
+    Uni<Void> sendAgain(FirmbankingRequest claimed) {
+        return records.markSending(claimed, now())
+                .chain(sending -> sending == null ? Uni.createFrom().voidItem() : send(sending, true));
+    }
+
     /** Asks the bank what became of {@code request} and records what that tells. */
     Uni<Void> ask(FirmbankingRequest request) {
         Instant askedAt = now();

@@ -33,7 +33,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class FirmbankingRecords {
 
-    /** A request the job took on: to send again (it never reached the bank) or to ask the bank about. */
+    /**
+     * A request the job took on: to send again (it never reached the bank; see {@link #markSending}) or to ask the bank
+     * about.
+     */
     record Claim(FirmbankingRequest request, boolean send) {
     }
 
@@ -43,8 +46,10 @@ public class FirmbankingRecords {
             order by next_check_at
             limit $2
             for update skip locked""";
-    private static final String CLAIM = "update firmbanking_requests set state = $2, maybe_delivered = $3, sends = $4, "
-            + "last_sent_at = $5, next_check_at = $6 where command_id = $1";
+    private static final String LEASE = "update firmbanking_requests set next_check_at = $2 where command_id = any($1)";
+    private static final String SENDING = "update firmbanking_requests set state = $4, maybe_delivered = true, "
+            + "sends = $5, last_sent_at = $6, next_check_at = $7 "
+            + "where command_id = $1 and state = $2 and sends = $3 and not maybe_delivered";
     private static final String LOCK = "select * from firmbanking_requests where command_id = $1 for update";
     private static final String DECIDE = "update firmbanking_requests set state = $2, reason = $3, detail = $4, "
             + "bank_transaction_id = $5, reconciled = $6, decided_at = $7, next_check_at = null where command_id = $1";
@@ -67,35 +72,45 @@ public class FirmbankingRecords {
 
     /**
      * Claims up to {@code batch} requests due at {@code now} that no other instance holds (SKIP LOCKED), and leases
-     * them for {@code stuckAfter}: none is taken again before its call has certainly ended. A request that never
-     * reached the bank is marked as sent again (SENT, or still REVIEW) before the transaction commits.
+     * them for {@code stuckAfter}. Nothing else changes here: a request to send again counts as sent only when its send
+     * begins ({@link #markSending}), which may be well after the claim when the bank is slow. Marking it here would let
+     * its in-flight window run out, and another instance conclude "never executed", before it was even sent.
      */
     Uni<List<Claim>> claimDue(Instant now, int batch) {
         return pool.withTransaction(tx -> tx.preparedQuery(DUE).execute(Tuple.of(time(now), batch))
                 .chain(rows -> {
                     List<Claim> claims = new ArrayList<>();
-                    List<Tuple> updates = new ArrayList<>();
                     for (Row row : rows) {
-                        Claim claim = claim(FirmbankingRequest.of(row), now);
-                        claims.add(claim);
-                        FirmbankingRequest r = claim.request();
-                        updates.add(Tuple.from(Arrays.asList(r.commandId(), r.state().name(), r.maybeDelivered(),
-                                r.sends(), time(r.lastSentAt()), time(now.plus(config.stuckAfter())))));
+                        FirmbankingRequest request = FirmbankingRequest.of(row);
+                        claims.add(new Claim(request, !request.maybeDelivered()));
                     }
-                    return updates.isEmpty() ? Uni.createFrom().item(claims)
-                            : tx.preparedQuery(CLAIM).executeBatch(updates).replaceWith(claims);
+                    UUID[] ids = claims.stream().map(claim -> claim.request().commandId()).toArray(UUID[]::new);
+                    return claims.isEmpty() ? Uni.createFrom().item(claims)
+                            : tx.preparedQuery(LEASE).execute(Tuple.of(ids, time(now.plus(config.stuckAfter()))))
+                            .replaceWith(claims);
                 }));
     }
 
-    private static Claim claim(FirmbankingRequest r, Instant now) {
-        if (r.maybeDelivered()) {
-            return new Claim(r, false);
+    /**
+     * Records that {@code claimed}, which never reached the bank, is sent again now: SENT (or still REVIEW), maybe
+     * delivered from here on, one send more, and leased for {@code stuckAfter}. Committed before the call, so a crash
+     * during it leaves a request the job asks about. Answers the request as sent, or null when it changed since it was
+     * claimed (another instance took it over once the lease lapsed, and sent it): then it is not sent again.
+     */
+    Uni<FirmbankingRequest> markSending(FirmbankingRequest claimed, Instant now) {
+        FirmbankingState next = claimed.state() == FirmbankingState.REVIEW ? FirmbankingState.REVIEW
+                : FirmbankingState.SENT;
+        if (claimed.maybeDelivered() || !(next == claimed.state() || claimed.state().canMoveTo(next))) {
+            return Uni.createFrom().nullItem();
         }
-        FirmbankingState next = r.state() == FirmbankingState.REVIEW || r.state() == FirmbankingState.SENT ? r.state()
-                : r.state().moveTo(FirmbankingState.SENT);
-        return new Claim(new FirmbankingRequest(r.commandId(), r.memberId(), r.bankAccountId(), r.direction(),
-                r.amount(), r.bankCode(), r.accountNumber(), next, true, r.sends() + 1, r.checks(), r.createdAt(),
-                now, r.reviewSince()), true);
+        FirmbankingRequest sending = new FirmbankingRequest(claimed.commandId(), claimed.memberId(),
+                claimed.bankAccountId(), claimed.direction(), claimed.amount(), claimed.bankCode(),
+                claimed.accountNumber(), next, true, claimed.sends() + 1, claimed.checks(), claimed.createdAt(), now,
+                claimed.reviewSince());
+        return pool.preparedQuery(SENDING).execute(Tuple.from(Arrays.asList(claimed.commandId(),
+                        claimed.state().name(), claimed.sends(), next.name(), sending.sends(), time(now),
+                        time(now.plus(config.stuckAfter())))))
+                .map(rows -> rows.rowCount() == 1 ? sending : null);
     }
 
     /**

@@ -8,14 +8,10 @@ import dev.moa.events.membership.MemberUpdated;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,12 +36,10 @@ public class MembershipEventsConsumer {
 
     @Incoming("membership-events")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         return Uni.createFrom().item(() -> Inbox.eventId(message))
                 .chain(eventId -> inbox.handleOnce(CONSUMER, eventId, () -> apply(type, message.getPayload())))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("membership-events", handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("membership event %s not applied, to the dead-letter topic: %s", type, e.getMessage());
@@ -87,12 +81,5 @@ public class MembershipEventsConsumer {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

@@ -17,11 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -200,7 +203,7 @@ class ReconciliationTest {
         for (int i = 0; i < 12; i++) {
             UUID commandId = UUID.randomUUID();
             commands.add(commandId);
-            insertRequest(commandId, customer, 1_000, "UNKNOWN", "now() + interval '1 hour'");
+            insertRequest(commandId, customer, 1_000, "UNKNOWN", true, "now() + interval '1 hour'");
             BankSimulatorResource.bank().transfer(new BankModel.TransferRequest(commandId.toString(),
                     BankModel.Direction.IN, customer.account().bankCode(), customer.account().accountNumber(), 1_000L));
         }
@@ -225,18 +228,61 @@ class ReconciliationTest {
         assertThat(customer.bankBalance()).isEqualTo(1_000_000 - 12 * 1_000);
     }
 
+    /**
+     * Requests the bank never got (every send refused at connect), a bank that executes but answers no transfer call,
+     * and several reconcilers: one claims more than it can send before its lease lapses, another takes over what is
+     * not yet sent. A request counts as sent (and its in-flight window runs) only from its actual send, so none is
+     * declared never executed and then executed.
+     */
+    @Test
+    void aClaimedRequestIsNeverDeclaredNeverExecutedBeforeItWasSent() {
+        Customer customer = customer(1_000_000);
+        List<UUID> commands = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID commandId = UUID.randomUUID();
+            commands.add(commandId);
+            insertRequest(commandId, customer, 1_000, "UNREACHABLE", false, "now() + interval '1 hour'");
+        }
+        // A send waits for the client's read timeout (1 s in tests), a lookup is answered at once: 40 sends, 4 at a
+        // time, outlast the lease and the in-flight window (3 s in tests), and a reconciler that only asks is faster.
+        BankSimulatorResource.bank().setFaults(FaultSettings.NONE.withTimeoutRate(1.0, HOLD_PAST_THE_CLIENT_TIMEOUT));
+        Banking.execute("update firmbanking_requests set next_check_at = now() where command_id = any(?)",
+                (Object) commands.toArray(UUID[]::new));
+
+        ScheduledExecutorService reconcilers = Executors.newScheduledThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                reconcilers.scheduleWithFixedDelay(
+                        () -> reconciliation.reconcile().await().atMost(Duration.ofMinutes(1)), 0, 250,
+                        TimeUnit.MILLISECONDS);
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> commands.stream()
+                    .allMatch(id -> Set.of("SUCCEEDED", "FAILED").contains(Firmbanking.state(id))));
+        } finally {
+            reconcilers.shutdownNow();
+        }
+
+        List<UUID> succeeded = commands.stream().filter(id -> "SUCCEEDED".equals(Firmbanking.state(id))).toList();
+        assertThat(commands).allSatisfy(id -> assertThat(bankKnows(id))
+                .as("the bank executed %s exactly when banking says it succeeded", id)
+                .isEqualTo(succeeded.contains(id)));
+        assertThat(customer.bankBalance()).isEqualTo(1_000_000 - succeeded.size() * 1_000L);
+        commands.forEach(Firmbanking::assertAnsweredOnce);
+    }
+
     /** The command's inbox record and its request in SENT, last sent 10 s ago (past the lease and the window). */
     private static void leaveAsACrashWould(RequestFirmbanking command, Customer customer, String cloudEventId) {
         Banking.execute("insert into moa_inbox (consumer, event_id) values ('banking.commands', ?)", cloudEventId);
-        insertRequest(command.commandId(), customer, command.amount(), "SENT", "now()");
+        insertRequest(command.commandId(), customer, command.amount(), "SENT", true, "now()");
     }
 
-    private static void insertRequest(UUID commandId, Customer customer, long amount, String state, String nextCheck) {
+    private static void insertRequest(UUID commandId, Customer customer, long amount, String state,
+                                      boolean maybeDelivered, String nextCheck) {
         Banking.execute("insert into firmbanking_requests (command_id, member_id, bank_account_id, direction, amount, "
                         + "bank_code, account_number, state, maybe_delivered, sends, checks, requested_at, created_at, "
-                        + "last_sent_at, next_check_at) values (?, ?, ?, 'IN', ?, ?, ?, ?, true, 1, 0, now(), "
+                        + "last_sent_at, next_check_at) values (?, ?, ?, 'IN', ?, ?, ?, ?, ?, 1, 0, now(), "
                         + "now() - interval '10 seconds', now() - interval '10 seconds', " + nextCheck + ")",
                 commandId, customer.memberId(), customer.bankAccountId(), amount, customer.account().bankCode(),
-                customer.account().accountNumber(), state);
+                customer.account().accountNumber(), state, maybeDelivered);
     }
 }

@@ -7,14 +7,10 @@ import dev.moa.events.banking.FirmbankingFailed;
 import dev.moa.events.banking.FirmbankingSucceeded;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,8 +40,7 @@ public class BankingEventsConsumer {
 
     @Incoming("banking-events")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         if (type != null && !SUCCEEDED.equals(type) && !FAILED.equals(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
@@ -53,8 +48,7 @@ public class BankingEventsConsumer {
         return Uni.createFrom().item(() -> Inbox.eventId(message))
                 .chain(eventId -> inbox.handleOnce(CONSUMER, eventId, () -> outcomes.settle(read(type,
                         message.getPayload())).invoke(step::set)))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("banking-events", handling))
                 .invoke(applied -> {
                     if (applied) {
                         report(step.get());
@@ -88,12 +82,5 @@ public class BankingEventsConsumer {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a " + type + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

@@ -13,14 +13,10 @@ import dev.moa.events.money.Transfer;
 import dev.moa.events.money.VoidHold;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -59,12 +55,10 @@ public class MoneyCommandsConsumer {
 
     @Incoming("money-commands")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         return Uni.createFrom().item(() -> new Received(Inbox.eventId(message), read(type, message.getPayload())))
                 .chain(this::applyOnce)
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("money-commands", handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money command %s not applied, to the dead-letter topic: %s", type, e.getMessage());
@@ -105,12 +99,5 @@ public class MoneyCommandsConsumer {
             throw new IllegalArgumentException(commandType.getSimpleName() + " without its ids");
         }
         return command;
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

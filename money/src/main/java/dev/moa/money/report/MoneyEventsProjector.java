@@ -6,14 +6,10 @@ import dev.moa.events.EventJson;
 import dev.moa.events.money.TransferPosted;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Feeds the read models from {@code money.events} (its own consumer group, from the earliest record): each
@@ -39,16 +35,14 @@ public class MoneyEventsProjector {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         if (!TRANSFER_POSTED.equals(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
         return Uni.createFrom().item(() -> read(message.getPayload()))
                 .chain(event -> inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> projections.apply(event))
                         .invoke(() -> lag.applied(event.occurredAt())))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied(CHANNEL, handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money event not projected, to the dead-letter topic: %s", e.getMessage());
@@ -62,12 +56,5 @@ public class MoneyEventsProjector {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a TransferPosted: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

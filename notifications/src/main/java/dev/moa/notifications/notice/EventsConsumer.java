@@ -3,13 +3,10 @@ package dev.moa.notifications.notice;
 import dev.moa.chassis.inbox.Inbox;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -60,8 +57,7 @@ public class EventsConsumer {
     }
 
     Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         if (type != null && !registry.handles(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
@@ -82,12 +78,5 @@ public class EventsConsumer {
             throw new IllegalArgumentException("event without a type");
         }
         return Inbox.eventId(message);
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }

@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -40,17 +44,51 @@ public final class DevStackMain {
             System.exit(2);
             return;
         }
+        Map<String, String> environment = new LinkedHashMap<>(stack.environment());
+        MailSink mail = null;
+        try {
+            environment.put("MOA_UNSUBSCRIBE_KEY", localSecret(dataDir.resolve("keys/unsubscribe-key")));
+            if (System.getenv(DevStackSettings.SMTP_HOST_ENV) == null) {
+                mail = MailSink.start(DevStackSettings.LOCAL_SMTP_PORT, dataDir.resolveSibling("mail"));
+                environment.put(DevStackSettings.SMTP_HOST_ENV, "127.0.0.1");
+                environment.put("MOA_SMTP_PORT", Integer.toString(mail.port()));
+                environment.put("MOA_SMTP_START_TLS", "DISABLED");
+            }
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            System.err.println("devstack: " + rootMessage(e));
+            System.exit(2);
+            return;
+        }
+        MailSink mailSink = mail;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mailSink != null) {
+                mailSink.close();
+            }
             stack.close();
             stopped.countDown();
         }, "moa-devstack-stop"));
 
-        writeEnvFile(envFile, stack.environment());
+        writeEnvFile(envFile, environment);
         System.out.printf("devstack ready: kafka %s, postgres %s:%d, redis %s, data in %s%n",
                 stack.kafka().bootstrapServers(), stack.postgres().host(), stack.postgres().port(),
                 stack.redis().url(), dataDir);
         stopped.await();
+    }
+
+    /** A random secret made once and kept, readable only by its owner, so that it survives restarts. */
+    private static String localSecret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        Files.createDirectories(file.getParent());
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = HexFormat.of().formatHex(random);
+        Files.writeString(file, secret, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return secret;
     }
 
     /** Written to a temporary file and moved into place, so a reader never sees half of it. */

@@ -40,6 +40,9 @@ public record DevStackSettings(
     public static final int LOCAL_KAFKA_CONTROLLER_PORT = 19093;
     public static final int LOCAL_POSTGRES_PORT = 15432;
     public static final int LOCAL_REDIS_PORT = 16379;
+    /** The SMTP sink of {@code ./moa up} (not started when {@value #SMTP_HOST_ENV} names a mail server). */
+    public static final int LOCAL_SMTP_PORT = 11025;
+    public static final String SMTP_HOST_ENV = "MOA_SMTP_HOST";
 
     /** A PostgreSQL server that is not ours to start. */
     public record ExternalPostgres(String host, int port, String user, String password) {

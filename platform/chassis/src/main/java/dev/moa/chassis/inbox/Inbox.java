@@ -1,6 +1,7 @@
 package dev.moa.chassis.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -9,6 +10,9 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +25,9 @@ public class Inbox {
     private static final String CLAIM = "insert into moa_inbox (consumer, event_id) values (?1, ?2) "
             + "on conflict do nothing";
     private static final int MAX_ID = 200;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final int WARN_EVERY = 10;
 
     /**
      * Applies {@code effect} unless {@code consumer} has already handled {@code eventId}. Runs in a transaction (the
@@ -42,15 +49,53 @@ public class Inbox {
                         : Uni.createFrom().item(Boolean.FALSE)));
     }
 
+    /**
+     * Retries {@code handling} — a consumer's whole handling of one record, built lazily so each attempt starts afresh —
+     * until it succeeds, with back-off capped at {@link #MAX_BACKOFF} and a WARN every {@value #WARN_EVERY} attempts. A
+     * record that cannot be read or is invalid ({@link IllegalArgumentException}) fails at once, for the dead-letter
+     * topic. Anything else (a database failover, a lost lock, a bug) is not the record's fault: sending a valid command
+     * or answer to a dead-letter topic that nobody replays would lose a movement of money, so the partition waits
+     * instead, visible in the consumer lag and the WARN lines.
+     */
+    public static <T> Uni<T> untilApplied(String consumer, Uni<T> handling) {
+        return untilApplied(consumer, handling, FIRST_BACKOFF, MAX_BACKOFF);
+    }
+
+    static <T> Uni<T> untilApplied(String consumer, Uni<T> handling, Duration firstBackoff, Duration maxBackoff) {
+        AtomicInteger attempts = new AtomicInteger();
+        return handling
+                .onFailure(e -> !(e instanceof IllegalArgumentException)).invoke(e -> {
+                    int attempt = attempts.incrementAndGet();
+                    if (attempt % WARN_EVERY == 0) {
+                        Log.warnf("%s: a record failed %d times, retrying until it is applied: %s", consumer,
+                                attempt, e.toString());
+                    }
+                })
+                .onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(firstBackoff, maxBackoff).indefinitely();
+    }
+
     /** The CloudEvents id of an incoming Kafka message: what {@link #handleOnce} deduplicates on. */
     public static String eventId(Message<?> message) {
         return message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId)
-                .or(() -> message.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(kafka -> kafka.getHeaders().lastHeader("ce_id"))
-                        .map(Header::value)
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)))
+                .or(() -> header(message, "ce_id"))
                 .orElseThrow(() -> new IllegalArgumentException("message without a CloudEvents id"));
+    }
+
+    /** The CloudEvents type of an incoming Kafka message ({@code dev.moa.<service>.<Event>}), or null without one. */
+    public static String eventType(Message<?> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType)
+                .or(() -> header(message, "ce_type"))
+                .orElse(null);
+    }
+
+    private static Optional<String> header(Message<?> message, String name) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(name))
+                .map(Header::value)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static void require(String what, String value) {
