@@ -130,7 +130,8 @@ public final class FakeMoney {
         String type = PaymentApi.header(record, "ce_type");
         Command command;
         try {
-            command = new Command(type, PaymentApi.header(record, "ce_id"), EventJson.mapper().readTree(record.value()));
+            command = new Command(type, PaymentApi.header(record, "ce_id"),
+                    EventJson.mapper().readTree(record.value()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,10 +48,11 @@ public final class PaymentApi {
         return given().auth().oauth2(token(memberId, roles));
     }
 
-    /** Publishes {@code event} on {@code topic} as a sender's outbox relay would (binary CloudEvent keyed by subject). */
+    /** Publishes {@code event} on {@code topic} as its sender's outbox relay would (binary CloudEvent by subject). */
     public static synchronized void publish(String topic, MoaEvent event, String eventId) {
         try {
-            publishRaw(topic, event.subject(), event.eventType(), EventJson.mapper().writeValueAsString(event), eventId);
+            String payload = EventJson.mapper().writeValueAsString(event);
+            publishRaw(topic, event.subject(), event.eventType(), payload, eventId);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A seller's merchant (franchise). Its fee rate is an administrator's decision. Settlement pays the seller's wallet. */
+/** A seller's merchant (franchise). Its fee rate is an administrator's decision; settlement pays its seller. */
 @Entity
 @Table(name = "merchants")
 public class Merchant extends PanacheEntityBase {

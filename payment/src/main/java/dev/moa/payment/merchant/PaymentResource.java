@@ -29,9 +29,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Paying a merchant from the wallet and refunding, each with {@code Idempotency-Key}. A payment is answered 202 PENDING:
- * money posts it (or refuses it) asynchronously; {@code GET /payments/{id}} shows the outcome to the payer and to the
- * merchant's seller only.
+ * Paying a merchant from the wallet and refunding, each with {@code Idempotency-Key}. A payment is answered 202
+ * PENDING: money posts it (or refuses it) asynchronously; {@code GET /payments/{id}} shows the outcome to the payer
+ * and to the merchant's seller only.
  */
 @Path("/payments")
 @Tag(name = "payments")

@@ -72,7 +72,8 @@ public class PaymentService implements MoneyAnswerHandler {
                 }))
                 .chain(payment -> {
                     if (payment.status != Payment.Status.COMPLETED) {
-                        throw ProblemException.conflict("payment-not-completed", "Only a completed payment is refunded");
+                        throw ProblemException.conflict("payment-not-completed",
+                                "Only a completed payment is refunded");
                     }
                     if (now.isAfter(payment.completedAt.plus(config.refundWindow()))) {
                         throw ProblemException.unprocessable("refund-window-closed", "Refunds are possible for "

@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +20,9 @@ import java.util.UUID;
 /**
  * Reads money's answers on {@code money.events} (HoldCaptured / HoldCaptureFailed, TransferPosted / TransferRejected)
  * and hands each to the feature whose command it answers, once (inbox by CloudEvents id, in the transaction of the
- * effect). Money's other events, and answers to other services' commands, are skipped. A database failure is
- * retried with back-off; an answer that cannot be read goes to {@code payment.money-events.dead-letter}.
+ * effect). Money's other events, and answers to other services' commands, are skipped. A failure that is not the
+ * record's (the database away) is retried until the answer is applied ({@link Inbox#untilApplied}): an answer is
+ * money that moved; only one that cannot be read goes to {@code payment.money-events.dead-letter}.
  */
 @ApplicationScoped
 public class MoneyEventsConsumer {
@@ -49,15 +49,14 @@ public class MoneyEventsConsumer {
 
     @Incoming("money-events")
     public Uni<Void> consume(Message<String> message) {
-        String type = CloudEvents.type(message);
+        String type = Inbox.eventType(message);
         if (type == null || !ANSWERS.containsKey(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
         return Uni.createFrom().item(() -> read(type, message.getPayload()))
                 .chain(answer -> answer == null ? Uni.createFrom().item(false)
                         : inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> dispatch(answer)))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied(CONSUMER, handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money answer %s not applied, to the dead-letter topic: %s", type, e.getMessage());

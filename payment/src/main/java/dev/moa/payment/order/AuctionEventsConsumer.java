@@ -5,20 +5,18 @@ import dev.moa.chassis.inbox.Inbox;
 import dev.moa.events.EventJson;
 import dev.moa.events.auction.LotClosed;
 import dev.moa.events.auction.RegistrationApproved;
-import dev.moa.payment.money.CloudEvents;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
-
 /**
  * Reads {@code auction.events}: RegistrationApproved (the hold a bidder's win may use) and LotClosed (the order of a
  * sold lot), each applied once (inbox by CloudEvents id, in the effect's transaction); other auction events are not
- * payment's business and are skipped. A database failure is retried with back-off; a record that cannot be read goes
- * to {@code payment.auction-events.dead-letter}. Each lot stands alone: one bad record stops no other lot's charge.
+ * payment's business and are skipped. A failure that is not the record's (the database away) is retried until the
+ * record is applied ({@link Inbox#untilApplied}); a record that cannot be read or is invalid goes to
+ * {@code payment.auction-events.dead-letter}. Each lot stands alone: one bad record stops no other lot's charge.
  */
 @ApplicationScoped
 public class AuctionEventsConsumer {
@@ -37,7 +35,7 @@ public class AuctionEventsConsumer {
 
     @Incoming("auction-events")
     public Uni<Void> consume(Message<String> message) {
-        String type = CloudEvents.type(message);
+        String type = Inbox.eventType(message);
         if (!LOT_CLOSED.equals(type) && !REGISTRATION_APPROVED.equals(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
@@ -48,8 +46,7 @@ public class AuctionEventsConsumer {
                             ? orders.lotClosed(closed)
                             : orders.registrationApproved((RegistrationApproved) event));
                 })
-                .onFailure(e -> !(e instanceof IllegalArgumentException || e instanceof ArithmeticException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied(CONSUMER, handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("auction event %s not applied, to the dead-letter topic: %s", type, e.getMessage());

@@ -89,7 +89,12 @@ public class OrderService implements MoneyAnswerHandler {
             throw new IllegalArgumentException("LotClosed SOLD without its winner, hammer price or hold");
         }
         return holdAmount(closed).chain(holdAmount -> {
-            Order order = terms(closed, holdAmount);
+            Order order;
+            try {
+                order = terms(closed, holdAmount);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("LotClosed with a hammer price too large to charge", e);
+            }
             return place(order, capture(order));
         });
     }

@@ -54,8 +54,8 @@ public class SettlementBatch {
                              and payment_id in (select id from payments where merchant_id = ?2) returning amount)
             select count(*), coalesce(sum(amount), 0)::bigint from claimed""";
     private static final String INSERT = """
-            insert into settlements (id, payee_kind, payee_id, seller_id, business_date, items, gross, fee_bps, fee, net,
-                status, command_id, created_at, updated_at)
+            insert into settlements (id, payee_kind, payee_id, seller_id, business_date, items, gross, fee_bps, fee,
+                net, status, command_id, created_at, updated_at)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING', ?11, ?12, ?12)
             on conflict (payee_kind, payee_id, business_date) do nothing""";
     private static final AccountRef PAYABLE = AccountRef.system("SETTLEMENT_PAYABLE");

@@ -64,8 +64,8 @@ public class Renewals {
     }
 
     /**
-     * Charges period {@code nextIndex} of {@code subscription} at the plan's current price and moves the subscription to
-     * the next period, in the caller's transaction (the subscription row written and locked by it).
+     * Charges period {@code nextIndex} of {@code subscription} at the plan's current price and moves the subscription
+     * to the next period, in the caller's transaction (the subscription row written and locked by it).
      */
     public Uni<Void> chargeNext(Subscription subscription, Plan plan, Instant now) {
         int index = subscription.nextIndex;

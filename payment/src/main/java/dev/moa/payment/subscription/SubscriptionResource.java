@@ -30,7 +30,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** A member's subscriptions: subscribe (with {@code Idempotency-Key}), list, cancel at the end of term, pause, resume. */
+/** A member's subscriptions: subscribe ({@code Idempotency-Key}), list, cancel at the end of term, pause, resume. */
 @Path("/subscriptions")
 @Tag(name = "subscriptions")
 @RolesAllowed({Roles.MEMBER, Roles.SELLER})

@@ -97,7 +97,8 @@ class MerchantPaymentTest {
         assertThat(PaymentApi.count("select fee_bps from merchants where id = ?", merchant)).isEqualTo(300);
 
         as(UUID.randomUUID(), "ADMIN").contentType(ContentType.JSON).body(Map.of("feeBps", 10_001))
-                .put("/merchants/" + merchant + "/fee-rate").then().statusCode(400).contentType(containsString(PROBLEM));
+                .put("/merchants/" + merchant + "/fee-rate").then().statusCode(400)
+                .contentType(containsString(PROBLEM));
         as(UUID.randomUUID(), "ADMIN").contentType(ContentType.JSON).body(Map.of("feeBps", 250))
                 .put("/merchants/" + merchant + "/fee-rate").then().statusCode(200).body("feeBps", equalTo(250));
     }

@@ -44,9 +44,10 @@ class SecondChanceTest {
         UUID winner = UUID.randomUUID();
         UUID hold = UUID.randomUUID();
         FakeMoney.refuse(hold, "EXPIRED");
-        PaymentApi.publish(Topics.AUCTION_EVENTS, new RegistrationApproved(lot, winner, 2_000_000, hold, Instant.now()));
-        PaymentApi.publish(Topics.AUCTION_EVENTS, new LotClosed(lot, seller, LotClosed.SOLD, winner, 1_000_000L, hold, 4,
-                Instant.now(), runnerUp, runnerUp == null ? null : 900_000L));
+        PaymentApi.publish(Topics.AUCTION_EVENTS,
+                new RegistrationApproved(lot, winner, 2_000_000, hold, Instant.now()));
+        PaymentApi.publish(Topics.AUCTION_EVENTS, new LotClosed(lot, seller, LotClosed.SOLD, winner, 1_000_000L, hold,
+                4, Instant.now(), runnerUp, runnerUp == null ? null : 900_000L));
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAYMENT_FAILED".equals(PaymentApi.text(
                 "select status from orders where lot_id = ? and kind = 'WIN'", lot)));
         String offer = PaymentApi.text("select id::text from second_chance_offers where lot_id = ?", lot);

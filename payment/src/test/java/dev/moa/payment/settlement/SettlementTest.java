@@ -60,7 +60,8 @@ class SettlementTest {
         UUID lot = UUID.randomUUID();
         UUID winner = UUID.randomUUID();
         UUID hold = UUID.randomUUID();
-        PaymentApi.publish(Topics.AUCTION_EVENTS, new RegistrationApproved(lot, winner, hammer * 2, hold, Instant.now()));
+        PaymentApi.publish(Topics.AUCTION_EVENTS,
+                new RegistrationApproved(lot, winner, hammer * 2, hold, Instant.now()));
         PaymentApi.publish(Topics.AUCTION_EVENTS, new LotClosed(lot, seller, LotClosed.SOLD, winner, hammer, hold, 1,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(
