@@ -1,0 +1,19 @@
+package dev.moa.events.auction;
+
+import dev.moa.events.MoaEvent;
+
+import java.util.UUID;
+
+/**
+ * An event about one lot: its subject (and Kafka key) is the lot id, so a lot's events stay in order. Everything but
+ * {@link BidAccepted} goes to {@code auction.events}; bids, being many, have {@code auction.bids} of their own.
+ */
+public interface AuctionEvent extends MoaEvent {
+
+    UUID lotId();
+
+    @Override
+    default String subject() {
+        return lotId().toString();
+    }
+}
