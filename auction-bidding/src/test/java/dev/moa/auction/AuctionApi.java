@@ -54,11 +54,45 @@ public final class AuctionApi {
 
     /** A lot of {@code seller} that opens in a moment and runs {@code duration}; returns once it is OPEN. */
     public static UUID openLot(UUID seller, Duration duration, Map<String, Object> overrides) {
-        Response created = createLot(seller, terms(Duration.ofMillis(1500), duration, overrides));
-        created.then().statusCode(201);
-        UUID lot = UUID.fromString(created.path("id"));
+        return opened(seller, scheduledLot(seller, duration, overrides));
+    }
+
+    /** A lot of {@code seller} that opens in a few seconds (time to register bidders) and runs {@code duration}. */
+    public static UUID scheduledLot(UUID seller, Duration duration, Map<String, Object> overrides) {
+        warmUp(seller);
+        Response created = createLot(seller, terms(Duration.ofMillis(2500), duration, overrides));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("lot not created: " + created.asString());
+        }
+        return UUID.fromString(created.path("id"));
+    }
+
+    private static volatile boolean warm;
+
+    /** The first requests of a test JVM are slow (JIT, first sessions): a lot must not start before they are done. */
+    private static void warmUp(UUID seller) {
+        FakeMoney.start();
+        if (!warm) {
+            createLot(seller, terms(Duration.ofHours(1), Duration.ofHours(1), Map.of("title", "warm-up")));
+            given().auth().oauth2(member(seller)).when().get("/lots?size=1");
+            warm = true;
+        }
+    }
+
+    /** Waits until the lot is OPEN. */
+    public static UUID opened(UUID seller, UUID lot) {
         await().atMost(Duration.ofSeconds(20)).until(() -> "OPEN".equals(lot(lot, seller).path("status")));
         return lot;
+    }
+
+    /** A lot that opens with {@code bidders} registered for {@code limit} each. */
+    public static UUID lotWithBidders(UUID seller, Duration duration, Map<String, Object> overrides, long limit,
+                                      UUID... bidders) {
+        UUID lot = scheduledLot(seller, duration, overrides);
+        for (UUID bidder : bidders) {
+            approved(bidder, lot, limit);
+        }
+        return opened(seller, lot);
     }
 
     public static Response lot(UUID lot, UUID reader) {

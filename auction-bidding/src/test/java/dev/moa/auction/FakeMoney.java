@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Plays money on the real broker: reads {@code money.commands} as money's consumer would and answers each PlaceHold
  * on {@code money.events} (HoldPlaced, or HoldRejected INSUFFICIENT_FUNDS for a member marked broke); records every
@@ -36,6 +38,7 @@ public final class FakeMoney {
     private static final List<JsonNode> PLACE = new CopyOnWriteArrayList<>();
     private static final List<JsonNode> VOIDS = new CopyOnWriteArrayList<>();
     private static Thread thread;
+    private static volatile boolean assigned;
     private static KafkaProducer<String, String> producer;
 
     private FakeMoney() {
@@ -51,6 +54,7 @@ public final class FakeMoney {
         thread = new Thread(() -> answer(servers), "fake-money");
         thread.setDaemon(true);
         thread.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> assigned);
     }
 
     /** The member's wallet will refuse holds. */
@@ -75,6 +79,7 @@ public final class FakeMoney {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("money.commands"));
             while (true) {
+                assigned = assigned || !consumer.assignment().isEmpty();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     handle(record);
                 }

@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.moa.auction.AuctionApi.approved;
 import static dev.moa.auction.AuctionApi.bid;
-import static dev.moa.auction.AuctionApi.openLot;
+import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -30,10 +29,7 @@ class ProxyBiddingTest {
     private final UUID bob = UUID.randomUUID();
 
     private UUID liveLot() {
-        UUID lot = openLot(seller, Duration.ofMinutes(5), Map.of());
-        approved(alice, lot, 1_000_000);
-        approved(bob, lot, 1_000_000);
-        return lot;
+        return lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
     }
 
     @Test
