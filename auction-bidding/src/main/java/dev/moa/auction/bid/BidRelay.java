@@ -2,6 +2,7 @@ package dev.moa.auction.bid;
 
 import dev.moa.auction.AuctionConfig;
 import dev.moa.auction.live.LotKeys;
+import dev.moa.auction.live.StreamedBid;
 import dev.moa.events.EventJson;
 import dev.moa.events.Topics;
 import dev.moa.events.auction.BidAccepted;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,7 +177,7 @@ public class BidRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         for (StreamMessage<String, String, String> entry : entries) {
-            acks.add(producer.send(record(toEvent(lot, entry.payload()))));
+            acks.add(producer.send(record(StreamedBid.toEvent(lot, entry.payload()))));
         }
         producer.flush();
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
@@ -191,18 +191,6 @@ public class BidRelay {
                 throw new IllegalStateException("Kafka did not acknowledge a bid: " + e.getMessage(), e);
             }
         }
-    }
-
-    /** The stream entry (written by the bid script) as the event. */
-    static BidAccepted toEvent(UUID lot, Map<String, String> entry) {
-        String previous = entry.get("previous");
-        return new BidAccepted(lot, Long.parseLong(entry.get("seq")), UUID.fromString(entry.get("bidder")),
-                entry.get("kind"), Long.parseLong(entry.get("amount")), Long.parseLong(entry.get("price")),
-                UUID.fromString(entry.get("leader")), Long.parseLong(entry.get("leaderMax")),
-                previous == null || previous.isEmpty() ? null : UUID.fromString(previous),
-                Instant.ofEpochMilli(Long.parseLong(entry.get("endsAt"))), "1".equals(entry.get("extended")),
-                Integer.parseInt(entry.get("extensions")), "1".equals(entry.get("buyNow")),
-                Instant.ofEpochMilli(Long.parseLong(entry.get("at"))));
     }
 
     /** The CloudEvents id of a bid: the same for every relay of it. */

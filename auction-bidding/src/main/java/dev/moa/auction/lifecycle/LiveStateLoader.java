@@ -8,6 +8,7 @@ import dev.moa.auction.lot.LotStatus;
 import dev.moa.auction.registration.Registration;
 import dev.moa.auction.registration.RegistrationStatus;
 import dev.moa.chassis.problem.ProblemException;
+import dev.moa.events.auction.BidAccepted;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,9 +43,15 @@ public class LiveStateLoader {
                 }));
     }
 
-    /** Loads {@code lot}'s state (from its last logged bid, if any), its bidders' limits and best bids. */
+    /**
+     * Loads {@code lot}'s state and its bidders' limits. The state is that after the last accepted bid: the later of
+     * the last one in the bid log and the last one still in the lot's Redis stream (bids not yet logged are there).
+     */
     public Uni<Void> load(Lot lot) {
         return LoggedBid.<LoggedBid>find("lotId = ?1 order by seq desc", lot.id).firstResult()
+                .map(logged -> logged == null ? null : asEvent(logged))
+                .chain(logged -> live.lastStreamed(lot.id).map(streamed -> streamed != null
+                        && (logged == null || streamed.seq() > logged.seq()) ? streamed : logged))
                 .chain(last -> live.load(state(lot, last)))
                 .chain(() -> Registration.<Registration>list("lotId = ?1 and status = ?2", lot.id,
                         RegistrationStatus.APPROVED))
@@ -55,18 +62,24 @@ public class LiveStateLoader {
                 .replaceWithVoid();
     }
 
-    static LiveState state(Lot lot, LoggedBid last) {
+    private static BidAccepted asEvent(LoggedBid bid) {
+        return new BidAccepted(bid.lotId, bid.seq, bid.bidderId, bid.kind, bid.amount, bid.price, bid.leaderId,
+                bid.leaderMax, bid.previousLeaderId, bid.endsAt, bid.extended, bid.extensions, bid.buyNow,
+                bid.acceptedAt);
+    }
+
+    static LiveState state(Lot lot, BidAccepted last) {
         long startsAt = lot.startsAt.toEpochMilli();
-        String status = last != null && last.buyNow ? "CLOSED" : LotStatus.OPEN.name();
+        String status = last != null && last.buyNow() ? "CLOSED" : LotStatus.OPEN.name();
         if (last == null) {
             return new LiveState(lot.id, status, lot.sellerId, lot.startPrice, startsAt, lot.endsAt.toEpochMilli(),
                     0, "", 0, 0, lot.reservePrice, lot.buyNowPrice, lot.increments,
                     lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, 0, lot.maxExtensions);
         }
-        long endsAt = Math.max(lot.endsAt.toEpochMilli(), last.endsAt.toEpochMilli());
+        long endsAt = Math.max(lot.endsAt.toEpochMilli(), last.endsAt().toEpochMilli());
         return new LiveState(lot.id, status, lot.sellerId, lot.startPrice, startsAt,
-                last.buyNow ? last.endsAt.toEpochMilli() : endsAt, last.price, last.leaderId.toString(),
-                last.leaderMax, last.seq, lot.reservePrice, lot.buyNowPrice, lot.increments,
-                lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions, lot.maxExtensions);
+                last.buyNow() ? last.endsAt().toEpochMilli() : endsAt, last.price(), last.leaderId().toString(),
+                last.leaderMax(), last.seq(), lot.reservePrice, lot.buyNowPrice, lot.increments,
+                lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions(), lot.maxExtensions);
     }
 }

@@ -6,7 +6,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.moa.events.auction.BidAccepted;
+
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,6 +56,21 @@ public class LiveLots {
     /** Cancels the live lot: CANCELED, CLOSED (too late) or NO_STATE. */
     public Uni<String> cancel(UUID lot) {
         return CANCEL.run(redis, List.of(LotKeys.state(lot)), List.of(LotKeys.channel(lot)));
+    }
+
+    /** The last accepted bid still in the lot's stream, or {@code null}. */
+    public Uni<BidAccepted> lastStreamed(UUID lot) {
+        return redis.execute("XREVRANGE", LotKeys.stream(lot), "+", "-", "COUNT", "1").map(entries -> {
+            if (entries == null || entries.size() == 0) {
+                return null;
+            }
+            Response fields = entries.get(0).get(1);
+            Map<String, String> entry = new HashMap<>();
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                entry.put(fields.get(i).toString(), fields.get(i + 1).toString());
+            }
+            return StreamedBid.toEvent(lot, entry);
+        });
     }
 
     /** Lets {@code bidder} bid up to {@code limit} (their approved, held limit). */
