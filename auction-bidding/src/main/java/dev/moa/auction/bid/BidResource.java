@@ -7,15 +7,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /** Bidding on a live lot. */
@@ -25,11 +29,20 @@ import java.util.UUID;
 public class BidResource {
 
     private final BidService bids;
+    private final BidHistory history;
     private final CurrentMember member;
 
-    public BidResource(BidService bids, CurrentMember member) {
+    public BidResource(BidService bids, BidHistory history, CurrentMember member) {
         this.bids = bids;
+        this.history = history;
         this.member = member;
+    }
+
+    @GET
+    @Operation(summary = "The lot's bids from the bid log, newest first (others masked); page back with before")
+    public Uni<List<BidHistory.SeenBid>> history(@PathParam("id") UUID lotId, @QueryParam("before") Long before,
+                                                 @QueryParam("size") @DefaultValue("50") int size) {
+        return history.ofLot(lotId, member.id(), before, size);
     }
 
     @POST
