@@ -5,13 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The local stack of {@code ./moa up}: {@code java -jar moa-devstack.jar --data .moa/data --env-file .moa/stack.env}.
+ * The local stack of {@code ./moa up}: {@code java -jar moa-devstack.jar --data .moa/data --env-file .moa/stack.env}
+ * (the fixed local ports), or with {@code --free-ports} on free ones.
  * Starts the servers with fixed ports and kept data, writes the {@code MOA_*} environment for the services to the
  * env file once everything is up, and runs until it gets SIGINT or SIGTERM, then stops every server it started.
  */
@@ -34,7 +36,13 @@ public final class DevStackMain {
 
         DevStack stack;
         try {
-            stack = DevStack.start(DevStackSettings.persistent(dataDir, System.getenv()));
+            DevStackSettings settings = DevStackSettings.persistent(dataDir, System.getenv());
+            if (List.of(args).contains("--free-ports")) {
+                // Beside a running ./moa up (benchmarks, experiments): every server on a free port.
+                settings = new DevStackSettings(settings.dataDir(), 0, 0, 0, 0, settings.externalKafka(),
+                        settings.externalPostgres(), settings.externalRedis());
+            }
+            stack = DevStack.start(settings);
         } catch (RuntimeException e) {
             System.err.println("devstack: " + rootMessage(e));
             System.exit(2);
