@@ -47,6 +47,7 @@ public final class AuctionBenchmark {
     private final Map<String, String> env = System.getenv();
     private final int bidders = Integer.parseInt(env.getOrDefault("BENCH_BIDDERS", "200"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
+    private final int spreadLots = Integer.parseInt(env.getOrDefault("BENCH_LOTS", "1000"));
     private final String url = env.getOrDefault("BENCH_AUCTION_URL", "http://localhost:8084");
     private final String redisUrl = env.get("MOA_REDIS_URL");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -65,8 +66,13 @@ public final class AuctionBenchmark {
     private record Decision(int status, long price, long minimum) {
     }
 
-    public static void main(String[] args) throws Exception {
-        new AuctionBenchmark().run();
+    public static void main(String[] args) {
+        try {
+            new AuctionBenchmark().run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
     }
 
     private void run() throws Exception {
@@ -90,11 +96,13 @@ public final class AuctionBenchmark {
         Result api = hotLot("API (HTTP)", apiBidders, seconds, bidder -> amount -> httpBid(apiLot, bidder,
                 tokens.get(bidder), amount));
         Result raw = rawHotLot(rawLot, rawBidders, bidSha);
+        List<UUID> lots = spreadLots > 0 ? spreadLots(seller, apiBidders) : List.of();
+        Result spread = lots.isEmpty() ? null : spread(lots, apiBidders, tokens);
 
         System.out.println();
         System.out.printf("%-12s %12s %10s %10s %9s %9s %7s%n", "case", "decisions/s", "accepted", "refused",
                 "p50 ms", "p99 ms", "errors");
-        for (Result result : List.of(api, raw)) {
+        for (Result result : spread == null ? List.of(api, raw) : List.of(api, raw, spread)) {
             System.out.printf("%-12s %12.1f %10d %10d %9.2f %9.2f %7d%n", result.name(), result.perSecond(),
                     result.accepted(), result.refused(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0,
                     result.errors());
@@ -102,7 +110,8 @@ public final class AuctionBenchmark {
         System.out.printf("%nratio API / raw script: %.2f (goal >= 0.50; API p99 goal <= 20 ms)%n",
                 api.perSecond() / raw.perSecond());
         boolean ok = invariants("API lot", apiLot, api.accepted() + warmUp.accepted(), api.highest())
-                & invariants("raw lot", rawLot, raw.accepted(), raw.highest());
+                & invariants("raw lot", rawLot, raw.accepted(), raw.highest())
+                & (spread == null || spreadInvariants(lots, spread));
         // The HTTP client's threads would keep the JVM alive.
         System.exit(ok ? 0 : 3);
     }
@@ -158,6 +167,114 @@ public final class AuctionBenchmark {
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
         return new Result(name, accepted.get(), refused.get(), errors.get(), runSeconds, percentile(all, 50),
                 percentile(all, 99), highest.get());
+    }
+
+    /** {@code spreadLots} lots that open together, each with every bidder registered (their limits in Redis). */
+    private List<UUID> spreadLots(UUID seller, List<UUID> bidderIds) throws Exception {
+        Instant start = Instant.now().plusSeconds(20 + spreadLots / 50);
+        List<UUID> lots = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> created = new ArrayList<>();
+        for (int i = 0; i < spreadLots; i++) {
+            created.add(pool.submit(() -> {
+                lots.add(createLot(seller, start));
+                return null;
+            }));
+        }
+        for (Future<?> lot : created) {
+            lot.get();
+        }
+        pool.shutdown();
+        try (Resp redis = new Resp(redisUrl)) {
+            for (UUID lot : lots) {
+                List<String> command = new ArrayList<>(List.of("HSET", "moa:{lot:" + lot + "}:limits"));
+                for (UUID bidder : bidderIds) {
+                    command.add(bidder.toString());
+                    command.add("100000000000");
+                }
+                redis.call(command.toArray(String[]::new));
+            }
+        }
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis()));
+        for (UUID lot : lots) {
+            awaitOpen(lot, seller);
+        }
+        System.out.printf("%d lots open for the spread case%n", lots.size());
+        return lots;
+    }
+
+    /** The same bidders over HTTP, each bid on a lot drawn at random from many. */
+    private Result spread(List<UUID> lots, List<UUID> bidderIds, Map<UUID, String> tokens) throws Exception {
+        Map<UUID, AtomicLong> minimum = new java.util.concurrent.ConcurrentHashMap<>();
+        lots.forEach(lot -> minimum.put(lot, new AtomicLong(10_000)));
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(bidderIds.size());
+        List<Future<long[]>> runs = new ArrayList<>();
+        for (UUID bidder : bidderIds) {
+            runs.add(pool.submit(() -> {
+                long[] mine = new long[200_000];
+                int n = 0;
+                while (System.nanoTime() < deadline && n < mine.length) {
+                    UUID lot = lots.get(ThreadLocalRandom.current().nextInt(lots.size()));
+                    long start = System.nanoTime();
+                    Decision decision;
+                    try {
+                        decision = httpBid(lot, bidder, tokens.get(bidder), minimum.get(lot).get());
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    mine[n++] = (System.nanoTime() - start) / 1_000;
+                    if (decision.status() == 201) {
+                        accepted.incrementAndGet();
+                    } else if (decision.status() == 409 || decision.status() == 422) {
+                        refused.incrementAndGet();
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                    if (decision.minimum() > 0) {
+                        minimum.get(lot).accumulateAndGet(decision.minimum(), Math::max);
+                    }
+                }
+                return java.util.Arrays.copyOf(mine, n);
+            }));
+        }
+        List<long[]> latencies = new ArrayList<>();
+        for (Future<long[]> run : runs) {
+            latencies.add(run.get());
+        }
+        pool.shutdown();
+        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        return new Result("API spread", accepted.get(), refused.get(), errors.get(), seconds, percentile(all, 50),
+                percentile(all, 99), 0);
+    }
+
+    /** Every lot of the spread case: its bid log holds exactly its accepted bids, numbered without gaps. */
+    private boolean spreadInvariants(List<UUID> lots, Result spread) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long sequences = 0;
+        long bad = 0;
+        try (Resp redis = new Resp(redisUrl)) {
+            for (UUID lot : lots) {
+                long seq = Long.parseLong((String) redis.call("HGET", "moa:{lot:" + lot + "}:state", "seq"));
+                sequences += seq;
+                long[] log = bidLog(lot);
+                while (log[0] < seq && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                    log = bidLog(lot);
+                }
+                if (log[0] != seq || log[1] != seq || log[2] != seq) {
+                    bad++;
+                }
+            }
+        }
+        boolean ok = bad == 0 && sequences == spread.accepted();
+        System.out.printf("spread lots: %d lots, accepted %d, sum of sequences %d, lots whose bid log differs %d -> %s%n",
+                lots.size(), spread.accepted(), sequences, bad, ok ? "OK" : "VIOLATED");
+        return ok;
     }
 
     private static final Pattern PRICE = Pattern.compile("\"price\":(\\d+)");
@@ -243,7 +360,10 @@ public final class AuctionBenchmark {
     }
 
     private UUID createLot(UUID seller) throws Exception {
-        Instant start = Instant.now().plusSeconds(4);
+        return createLot(seller, Instant.now().plusSeconds(4));
+    }
+
+    private UUID createLot(UUID seller, Instant start) throws Exception {
         String body = "{\"title\":\"Hot lot\",\"artist\":\"Bench\",\"category\":\"PAINTING\",\"startPrice\":10000,"
                 + "\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2)) + "\","
                 + "\"softCloseSeconds\":0,\"extensionSeconds\":0,\"maxExtensions\":0,"

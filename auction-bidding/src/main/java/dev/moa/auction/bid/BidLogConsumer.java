@@ -60,10 +60,26 @@ public class BidLogConsumer {
                 .setParameter(11, bid.extended()).setParameter(12, bid.extensions()).setParameter(13, bid.buyNow())
                 .setParameter(14, bid.acceptedAt())
                 .executeUpdate()
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
+                .chain(inserted -> inserted == 0 ? checkDuplicate(bid)
                         : session.createNativeQuery(FOLLOW).setParameter(1, bid.lotId()).setParameter(2, bid.seq())
                         .setParameter(3, bid.price()).setParameter(4, bid.endsAt()).executeUpdate()
                         .chain(() -> announce(bid)))));
+    }
+
+    /**
+     * A bid already in the log is normally the same bid sent twice. A different bid under the same (lot, seq) would
+     * mean the live state was rebuilt from a log that lagged behind: it is reported loudly, never silently dropped.
+     */
+    private static Uni<Void> checkDuplicate(BidAccepted bid) {
+        return LoggedBid.<LoggedBid>find("lotId = ?1 and seq = ?2", bid.lotId(), bid.seq()).firstResult()
+                .invoke(logged -> {
+                    if (logged != null && (!logged.bidderId.equals(bid.bidderId()) || logged.price != bid.price())) {
+                        Log.errorf("lot %s: bid %d logged as %s at %d but relayed as %s at %d; the bid log kept the "
+                                + "first", bid.lotId(), bid.seq(), logged.bidderId, logged.price, bid.bidderId(),
+                                bid.price());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> announce(BidAccepted bid) {
