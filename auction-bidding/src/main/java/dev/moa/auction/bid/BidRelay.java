@@ -129,12 +129,38 @@ public class BidRelay {
         boolean claim = System.currentTimeMillis() - lastClaim >= config.claimAfter().toMillis() / 2;
         int moved = 0;
         for (String lot : redis.set(String.class).smembers(LotKeys.LIVE_LOTS)) {
-            moved += drain(UUID.fromString(lot), claim);
+            moved += drainIsolated(UUID.fromString(lot), claim);
         }
         if (claim) {
             lastClaim = System.currentTimeMillis();
         }
         return moved;
+    }
+
+    /**
+     * One lot's trouble stays that lot's: a stream that lost its relay group (Redis lost the lot's keys) gets the
+     * group back if the lot is live, or leaves the list if nothing of it is left; other lots are relayed meanwhile.
+     * Kafka failures are everyone's and go up to the round's back-off.
+     */
+    private int drainIsolated(UUID lot, boolean claim) {
+        try {
+            return drain(lot, claim);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                throw e;
+            }
+            if (redis.key().exists(LotKeys.state(lot))) {
+                try {
+                    redis.execute("XGROUP", "CREATE", LotKeys.stream(lot), LotKeys.RELAY_GROUP, "0", "MKSTREAM");
+                } catch (RuntimeException created) {
+                    Log.debugf("bid relay: group of lot %s: %s", lot, created.getMessage());
+                }
+            } else {
+                redis.set(String.class).srem(LotKeys.LIVE_LOTS, lot.toString());
+            }
+            Log.warnf("bid relay: lot %s had no relay group: %s", lot, e.getMessage());
+            return 0;
+        }
     }
 
     private int drain(UUID lot, boolean claim) {

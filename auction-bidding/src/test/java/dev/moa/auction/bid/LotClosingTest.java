@@ -30,6 +30,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "moa_auction"))
 class LotClosingTest {
 
+    @jakarta.inject.Inject
+    dev.moa.auction.lifecycle.LotCloser closer;
+
     private final UUID seller = UUID.randomUUID();
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
@@ -109,6 +112,44 @@ class LotClosingTest {
         assertThat(FakeMoney.voidedHolds()).doesNotContain(holdOf(bob, lot));
         assertThat(closedEvent(lot)).contains("\"outcome\":\"SOLD\"", "\"winnerId\":\"" + bob + "\"",
                 "\"hammerPrice\":25000", "\"holdId\":\"" + holdOf(bob, lot) + "\"");
+    }
+
+    @Test
+    void manyClosersAtOnceCloseTheLotOnceWithOneEventAndOneVoidPerHold() throws Exception {
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of(), 1_000_000, alice, bob);
+        bid(alice, lot, 20_000).then().statusCode(201);
+        bid(bob, lot, 25_000).then().statusCode(201);
+        Instant end = Instant.parse(lot(lot, seller).path("endsAt"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> Instant.now()
+                .isAfter(end));
+
+        // Eight closers at once (as eight instances would), racing the timers of this one.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var runs = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+        for (int i = 0; i < 8; i++) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> closer.close(lot));
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+        long closedHere = 0;
+        for (var run : runs) {
+            closedHere += run.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(closedHere).isLessThanOrEqualTo(1);
+        assertThat(closed(lot).get("winner_id")).isEqualTo(bob);
+        assertThat(row("select count(*) as n from moa_outbox where subject = ? and event_type = "
+                + "'dev.moa.auction.LotClosed'", lot.toString()).get("n")).isEqualTo(1L);
+        assertThat(row("select count(*) as n from moa_outbox where event_type = 'dev.moa.money.command.VoidHold' "
+                + "and payload->>'holdId' = ?", holdOf(alice, lot)).get("n")).isEqualTo(1L);
     }
 
     @Test
