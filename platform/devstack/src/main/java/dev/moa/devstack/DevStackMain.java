@@ -9,13 +9,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The local stack of {@code ./moa up}: {@code java -jar moa-devstack.jar --data .moa/data --env-file .moa/stack.env}.
+ * The local stack of {@code ./moa up}: {@code java -jar moa-devstack.jar --data .moa/data --env-file .moa/stack.env}
+ * (the fixed local ports), or with {@code --free-ports} on free ones.
  * Starts the servers with fixed ports and kept data, writes the {@code MOA_*} environment for the services to the
  * env file once everything is up, and runs until it gets SIGINT or SIGTERM, then stops every server it started.
  */
@@ -36,9 +38,16 @@ public final class DevStackMain {
         }
         Files.deleteIfExists(envFile);
 
+        boolean freePorts = List.of(args).contains("--free-ports");
         DevStack stack;
         try {
-            stack = DevStack.start(DevStackSettings.persistent(dataDir, System.getenv()));
+            DevStackSettings settings = DevStackSettings.persistent(dataDir, System.getenv());
+            if (freePorts) {
+                // Beside a running ./moa up (benchmarks, experiments): every server on a free port.
+                settings = new DevStackSettings(settings.dataDir(), 0, 0, 0, 0, settings.externalKafka(),
+                        settings.externalPostgres(), settings.externalRedis());
+            }
+            stack = DevStack.start(settings);
         } catch (RuntimeException e) {
             System.err.println("devstack: " + rootMessage(e));
             System.exit(2);
@@ -49,7 +58,8 @@ public final class DevStackMain {
         try {
             environment.put("MOA_UNSUBSCRIBE_KEY", localSecret(dataDir.resolve("keys/unsubscribe-key")));
             if (System.getenv(DevStackSettings.SMTP_HOST_ENV) == null) {
-                mail = MailSink.start(DevStackSettings.LOCAL_SMTP_PORT, dataDir.resolveSibling("mail"));
+                mail = MailSink.start(FreePorts.resolve(freePorts ? 0 : DevStackSettings.LOCAL_SMTP_PORT),
+                        dataDir.resolveSibling("mail"));
                 environment.put(DevStackSettings.SMTP_HOST_ENV, "127.0.0.1");
                 environment.put("MOA_SMTP_PORT", Integer.toString(mail.port()));
                 environment.put("MOA_SMTP_START_TLS", "DISABLED");

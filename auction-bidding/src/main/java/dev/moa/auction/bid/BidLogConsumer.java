@@ -1,0 +1,108 @@
+package dev.moa.auction.bid;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.moa.chassis.outbox.Outbox;
+import dev.moa.events.EventJson;
+import dev.moa.events.Topics;
+import dev.moa.events.auction.BidAccepted;
+import dev.moa.events.auction.LotExtended;
+import dev.moa.events.auction.Outbid;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+
+/**
+ * Writes {@code auction.bids} into the PostgreSQL bid log, each bid exactly once: the insert is keyed by (lot, seq),
+ * so a bid the relay sent twice is skipped. In the same transaction it brings the lot's row up to date (price, bid
+ * count, end) and announces what the bid did to others: Outbid to the leader it displaced, LotExtended when it moved
+ * the end.
+ */
+@ApplicationScoped
+public class BidLogConsumer {
+
+    private static final String INSERT = "insert into bids (lot_id, seq, bidder_id, kind, amount, price, leader_id, "
+            + "leader_max, previous_leader_id, ends_at, extended, extensions, buy_now, accepted_at) "
+            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing";
+    private static final String FOLLOW = "update lots set current_price = case when ?2 > bid_count then ?3 "
+            + "else current_price end, ends_at = case when status = 'OPEN' and ?2 > bid_count then ?4 else ends_at end, "
+            + "bid_count = greatest(bid_count, ?2) where id = ?1";
+
+    private final Outbox outbox;
+
+    public BidLogConsumer(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Incoming("auction-bids")
+    public Uni<Void> consume(Message<String> message) {
+        return Uni.createFrom().item(() -> read(message.getPayload()))
+                .chain(this::log)
+                .onFailure(e -> !(e instanceof IllegalArgumentException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> {
+                    Log.errorf("bid not logged, to the dead-letter topic: %s", e.getMessage());
+                    return Uni.createFrom().completionStage(message.nack(e));
+                });
+    }
+
+    Uni<Void> log(BidAccepted bid) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter(1, bid.lotId()).setParameter(2, bid.seq()).setParameter(3, bid.bidderId())
+                .setParameter(4, bid.kind()).setParameter(5, bid.amount()).setParameter(6, bid.price())
+                .setParameter(7, bid.leaderId()).setParameter(8, bid.leaderMax())
+                .setParameter(9, bid.previousLeaderId()).setParameter(10, bid.endsAt())
+                .setParameter(11, bid.extended()).setParameter(12, bid.extensions()).setParameter(13, bid.buyNow())
+                .setParameter(14, bid.acceptedAt())
+                .executeUpdate()
+                .chain(inserted -> inserted == 0 ? checkDuplicate(bid)
+                        : session.createNativeQuery(FOLLOW).setParameter(1, bid.lotId()).setParameter(2, bid.seq())
+                        .setParameter(3, bid.price()).setParameter(4, bid.endsAt()).executeUpdate()
+                        .chain(() -> announce(bid)))));
+    }
+
+    /**
+     * A bid already in the log is normally the same bid sent twice. A different bid under the same (lot, seq) would
+     * mean the live state was rebuilt from a log that lagged behind: it is reported loudly, never silently dropped.
+     */
+    private static Uni<Void> checkDuplicate(BidAccepted bid) {
+        return LoggedBid.<LoggedBid>find("lotId = ?1 and seq = ?2", bid.lotId(), bid.seq()).firstResult()
+                .invoke(logged -> {
+                    if (logged != null && (!logged.bidderId.equals(bid.bidderId()) || logged.price != bid.price())) {
+                        Log.errorf("lot %s: bid %d logged as %s at %d but relayed as %s at %d; the bid log kept the "
+                                + "first", bid.lotId(), bid.seq(), logged.bidderId, logged.price, bid.bidderId(),
+                                bid.price());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> announce(BidAccepted bid) {
+        Uni<?> outbid = bid.previousLeaderId() != null && !bid.previousLeaderId().equals(bid.leaderId())
+                ? outbox.append(Topics.AUCTION_EVENTS, new Outbid(bid.lotId(), bid.previousLeaderId(), bid.seq(),
+                bid.price(), bid.endsAt(), bid.acceptedAt()))
+                : Uni.createFrom().voidItem();
+        return outbid.chain(() -> bid.extended()
+                        ? outbox.append(Topics.AUCTION_EVENTS, new LotExtended(bid.lotId(), bid.seq(), bid.endsAt(),
+                        bid.extensions(), bid.acceptedAt()))
+                        : Uni.createFrom().voidItem())
+                .replaceWithVoid();
+    }
+
+    private static BidAccepted read(String payload) {
+        try {
+            BidAccepted bid = EventJson.mapper().readValue(payload, BidAccepted.class);
+            if (bid.lotId() == null || bid.seq() <= 0 || bid.bidderId() == null || bid.leaderId() == null) {
+                throw new IllegalArgumentException("BidAccepted without its lot, seq or bidders");
+            }
+            return bid;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a BidAccepted: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.moa.auction.bid;
+
+import dev.moa.auction.lifecycle.LiveStateLoader;
+import dev.moa.auction.lifecycle.LotCloser;
+import dev.moa.auction.live.LiveLots;
+import dev.moa.chassis.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Places bids. The decision is the bid script's alone (one Redis round trip, no PostgreSQL): it checks the lot, the
+ * bidder's registration and limit, the increment, proxy maxima and soft close, logs the accepted bid in the lot's
+ * stream and keeps the answer under the bidder's {@code Idempotency-Key} in the same step, so a retry gets the first
+ * answer and never a second bid. Only a lot without live state (Redis lost it, or its opening is late by a moment)
+ * costs a trip to PostgreSQL, to load that state once.
+ */
+@ApplicationScoped
+public class BidService {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+    private final LiveLots live;
+    private final LiveStateLoader loader;
+    private final LotCloser closer;
+
+    public BidService(LiveLots live, LiveStateLoader loader, LotCloser closer) {
+        this.live = live;
+        this.loader = loader;
+        this.closer = closer;
+    }
+
+    /** An accepted bid, and whether this answer is the replay of an earlier request with the same key. */
+    public record Placed(BidResult result, boolean replayed) {
+    }
+
+    public Uni<Placed> bid(UUID lotId, UUID bidder, String key, BidRequest request) {
+        if (key == null || key.isBlank()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-missing",
+                    "A bid needs an Idempotency-Key header"));
+        }
+        if (!KEY.matcher(key).matches()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-invalid",
+                    "Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -"));
+        }
+        if (!request.wellFormed()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("validation",
+                    "Give exactly one of amount (a bid) or maxAmount (a proxy bid)"));
+        }
+        String fingerprint = request.kind() + ":" + request.value();
+        return decide(lotId, bidder, key, request, fingerprint)
+                .chain(answer -> answer.startsWith("R|NO_STATE")
+                        ? loader.ensureLive(lotId).chain(() -> decide(lotId, bidder, key, request, fingerprint))
+                        : Uni.createFrom().item(answer))
+                .map(answer -> placed(lotId, bidder, answer));
+    }
+
+    private Uni<String> decide(UUID lotId, UUID bidder, String key, BidRequest request, String fingerprint) {
+        return live.bid(lotId, bidder, request.kind(), request.value(), key, fingerprint);
+    }
+
+    private Placed placed(UUID lotId, UUID bidder, String answer) {
+        String[] parts = answer.split("\\|", -1);
+        if (!"A".equals(parts[0])) {
+            throw BidRefusal.of(parts[1], parts.length > 2 ? parts[2] : null);
+        }
+        BidResult result = BidResult.parse(lotId, bidder, parts);
+        boolean replayed = parts.length > 11 && "replay".equals(parts[11]);
+        if (result.closed() && !replayed) {
+            // Bought now: close it at once rather than at the next timer scan.
+            closer.close(lotId).subscribe().with(done -> { },
+                    e -> Log.warnf("lot %s bought, its close is left to the timers: %s", lotId, e.getMessage()));
+        }
+        return new Placed(result, replayed);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.moa.auction.live;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the close script answered: {@code state} CLOSED (with the outcome), NOT_YET (the lot ends at {@code at}),
+ * NO_STATE (Redis has no state for the lot) or CANCELED.
+ */
+public record Closing(String state, String outcome, UUID winnerId, long hammerPrice, long bidCount, Instant at) {
+
+    static Closing parse(String answer) {
+        String[] parts = answer.split("\\|", -1);
+        return switch (parts[0]) {
+            case "CLOSED" -> new Closing("CLOSED", parts[1], parts[2].isEmpty() ? null : UUID.fromString(parts[2]),
+                    Long.parseLong(parts[3]), Long.parseLong(parts[4]), Instant.ofEpochMilli(Long.parseLong(parts[5])));
+            case "NOT_YET" -> new Closing("NOT_YET", null, null, 0, 0, Instant.ofEpochMilli(Long.parseLong(parts[1])));
+            default -> new Closing(parts[0], null, null, 0, 0, null);
+        };
+    }
+
+    public boolean closed() {
+        return "CLOSED".equals(state);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.moa.auction.live;
+
+import java.util.UUID;
+
+/**
+ * The Redis keys of a lot. Each carries the lot's hash tag {@code {lot:ID}}, so all keys one script touches live in
+ * one slot and the scripts run unchanged on Redis Cluster.
+ */
+public final class LotKeys {
+
+    /** The lots whose streams the relay drains (added at opening, removed once a closed lot's stream is relayed). */
+    public static final String LIVE_LOTS = "moa:lots:live";
+    public static final String RELAY_GROUP = "relay";
+
+    private LotKeys() {
+    }
+
+    public static String state(UUID lot) {
+        return tag(lot) + ":state";
+    }
+
+    public static String limits(UUID lot) {
+        return tag(lot) + ":limits";
+    }
+
+    public static String maxima(UUID lot) {
+        return tag(lot) + ":max";
+    }
+
+    public static String stream(UUID lot) {
+        return tag(lot) + ":bids";
+    }
+
+    public static String idempotency(UUID lot, UUID bidder, String key) {
+        return tag(lot) + ":idem:" + bidder + ":" + key;
+    }
+
+    /** The Pub/Sub channel of the lot's live updates. */
+    public static String channel(UUID lot) {
+        return tag(lot) + ":live";
+    }
+
+    private static String tag(UUID lot) {
+        return "moa:{lot:" + lot + "}";
+    }
+}

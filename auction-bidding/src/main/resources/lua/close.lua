@@ -1,0 +1,31 @@
+-- Closes a lot at its end, atomically and never early (Redis' own clock). Safe to call from every instance at once:
+-- the first call after the end closes it, every later call answers the same outcome.
+-- KEYS[1] state   ARGV[1] live channel
+-- Returns 'CLOSED|outcome|winner|hammer|bidCount|closedAt', 'NOT_YET|endsAt', 'NO_STATE' or 'CANCELED'.
+local function fmt(n) return string.format('%.0f', n) end
+local s = redis.call('HMGET', KEYS[1], 'status', 'endsAt', 'price', 'leader', 'leaderMax', 'seq', 'reserve',
+  'outcome', 'winner', 'hammer', 'closedAt')
+if not s[1] then return 'NO_STATE' end
+if s[1] == 'CANCELED' or s[1] == 'SCHEDULED' then return s[1] end
+if s[8] then return 'CLOSED|' .. s[8] .. '|' .. s[9] .. '|' .. s[10] .. '|' .. s[6] .. '|' .. s[11] end
+local endsAt = tonumber(s[2])
+if s[1] == 'OPEN' then
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  if now < endsAt then return 'NOT_YET|' .. s[2] end
+end
+-- OPEN past its end, or CLOSED by a buy-now bid (whose end is that bid's time).
+local seq, price, leaderMax, reserve = tonumber(s[6]), tonumber(s[3]), tonumber(s[5]), tonumber(s[7])
+local outcome, winner, hammer = 'UNSOLD', '', 0
+if seq > 0 then
+  if reserve and leaderMax < reserve then
+    outcome = 'RESERVE_NOT_MET'
+  else
+    -- A maximum that reaches the reserve buys at the reserve at least.
+    outcome, winner, hammer = 'SOLD', s[4], (reserve and price < reserve) and reserve or price
+  end
+end
+redis.call('HSET', KEYS[1], 'status', 'CLOSED', 'outcome', outcome, 'winner', winner, 'hammer', fmt(hammer),
+  'closedAt', s[2])
+redis.call('PUBLISH', ARGV[1], '{"type":"closed","outcome":"' .. outcome .. '","bidCount":' .. s[6] .. '}')
+return 'CLOSED|' .. outcome .. '|' .. winner .. '|' .. fmt(hammer) .. '|' .. s[6] .. '|' .. s[2]

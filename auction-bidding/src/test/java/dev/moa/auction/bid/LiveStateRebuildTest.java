@@ -1,0 +1,62 @@
+package dev.moa.auction.bid;
+
+import dev.moa.auction.live.LotKeys;
+import dev.moa.devstack.DevStackResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.moa.auction.AuctionApi.bid;
+import static dev.moa.auction.AuctionApi.bidLog;
+import static dev.moa.auction.AuctionApi.lotWithBidders;
+import static dev.moa.auction.AuctionApi.proxy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A lot whose live state Redis lost takes bids again where it left off, rebuilt before the next bid is decided. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "moa_auction"))
+class LiveStateRebuildTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    private final UUID seller = UUID.randomUUID();
+    private final UUID alice = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+
+    @Test
+    void lostStateAndLimitsAreRebuiltFromTheBidLog() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        proxy(alice, lot, 60_000).then().statusCode(201);
+        bid(bob, lot, 30_000).then().statusCode(201).body("price", equalTo(31_000));
+        bid(bob, lot, 40_000).then().statusCode(201).body("seq", equalTo(3)).body("price", equalTo(41_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+
+        redis.key().del(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.stream(lot), LotKeys.maxima(lot));
+
+        bid(bob, lot, 41_000).then().statusCode(422).header("Moa-Minimum-Bid", "42000");
+        proxy(bob, lot, 70_000).then().statusCode(201)
+                .body("seq", equalTo(4)).body("status", equalTo("LEADING")).body("price", equalTo(61_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 4);
+    }
+
+    @Test
+    void stateLostBeforeTheBidLogCaughtUpContinuesFromTheStream() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        bid(alice, lot, 20_000).then().statusCode(201);
+        bid(bob, lot, 25_000).then().statusCode(201).body("seq", equalTo(2));
+
+        redis.key().del(LotKeys.state(lot));
+
+        bid(alice, lot, 30_000).then().statusCode(201).body("seq", equalTo(3)).body("price", equalTo(30_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+    }
+}
