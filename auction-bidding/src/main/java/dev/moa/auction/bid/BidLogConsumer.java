@@ -1,6 +1,7 @@
 package dev.moa.auction.bid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.moa.chassis.inbox.Inbox;
 import dev.moa.chassis.outbox.Outbox;
 import dev.moa.events.EventJson;
 import dev.moa.events.Topics;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
 
 /**
  * Writes {@code auction.bids} into the PostgreSQL bid log, each bid exactly once: the insert is keyed by (lot, seq),
@@ -42,8 +42,7 @@ public class BidLogConsumer {
     public Uni<Void> consume(Message<String> message) {
         return Uni.createFrom().item(() -> read(message.getPayload()))
                 .chain(this::log)
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                .plug(handling -> Inbox.untilApplied("auction-bids", handling))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.errorf("bid not logged, to the dead-letter topic: %s", e.getMessage());

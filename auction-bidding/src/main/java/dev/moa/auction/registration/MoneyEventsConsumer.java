@@ -7,14 +7,10 @@ import dev.moa.events.money.HoldPlaced;
 import dev.moa.events.money.HoldRejected;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Money's answers to the registrations' PlaceHold commands, from {@code money.events}: HoldPlaced approves,
@@ -39,16 +35,14 @@ public class MoneyEventsConsumer {
 
     @Incoming("money-events")
     public Uni<Void> consume(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseGet(() -> header(message, "ce_type"));
+        String type = Inbox.eventType(message);
         if (!PLACED.equals(type) && !REJECTED.equals(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
         return Uni.createFrom().item(() -> read(type, message.getPayload()))
                 .chain(event -> inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> event instanceof HoldPlaced p
                         ? registrations.holdPlaced(p) : registrations.holdRejected((HoldRejected) event)))
-                .onFailure(e -> !(e instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .plug(handling -> Inbox.untilApplied("money-events", handling))
                 .chain(applied -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("money event %s not applied, to the dead-letter topic: %s", type, e.getMessage());
@@ -68,12 +62,5 @@ public class MoneyEventsConsumer {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a " + type + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String header(Message<?> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
     }
 }
