@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The services of a flow, each packaged and running as its own process against one devstack (real Kafka, PostgreSQL
@@ -24,7 +25,11 @@ import java.util.Map;
 public final class RunningPlatform implements AutoCloseable {
 
     /** In start order: membership announces members, banking and money keep their copies, money opens wallets. */
-    private static final List<String> SERVICES = List.of("membership", "banking", "money");
+    private static final List<String> SERVICES = List.of("membership", "banking", "money", "auction-bidding",
+            "payment");
+    /** The first admin membership creates at start (a throw-away password for this run). */
+    static final String ADMIN_EMAIL = "admin@flows.moa.local";
+    static final String ADMIN_PASSWORD = "flows admin " + UUID.randomUUID();
 
     private final Path root = Path.of(System.getProperty("moa.repository.root", "..")).toAbsolutePath().normalize();
     private final Path logDir = Path.of(System.getProperty("moa.flows.log-dir", "target/flows-logs"));
@@ -55,7 +60,11 @@ public final class RunningPlatform implements AutoCloseable {
      * decided in seconds; the timings still satisfy banking's own start-up check (nothing is guessed).
      */
     private ServiceProcess startService(String module) {
-        Map<String, String> extra = module.equals("banking") ? Map.of(
+        Map<String, String> extra = switch (module) {
+            case "membership" -> Map.of("MOA_ADMIN_EMAIL", ADMIN_EMAIL, "MOA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // Lots as short as a minute, so that a flow can schedule one that opens in seconds.
+            case "auction-bidding" -> Map.of("MOA_AUCTION_MIN_DURATION", "1m");
+            case "banking" -> Map.of(
                 "MOA_BANK_URL", bank.bankUrl().toString(),
                 "QUARKUS_REST_CLIENT_BANK_CONNECT_TIMEOUT", "500",
                 "QUARKUS_REST_CLIENT_BANK_READ_TIMEOUT", "2000",
@@ -64,7 +73,9 @@ public final class RunningPlatform implements AutoCloseable {
                 "MOA_FIRMBANKING_RECONCILE_EVERY", "1s",
                 "MOA_FIRMBANKING_RECONCILE_DELAY", "1s",
                 "MOA_FIRMBANKING_BACKOFF_INITIAL", "200ms",
-                "MOA_FIRMBANKING_BACKOFF_MAX", "1s") : Map.of();
+                "MOA_FIRMBANKING_BACKOFF_MAX", "1s");
+            default -> Map.of();
+        };
         return ServiceProcess.start(root, module, stack.environment(), extra, logDir);
     }
 

@@ -1,0 +1,102 @@
+package dev.moa.flows;
+
+import dev.moa.banksim.BankModel.AccountView;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A lot from the seller's listing to the buyer's paid order, across membership (seller approval), banking and money
+ * (the buyer's top-up), auction-bidding (registration hold, the bid) and payment (the charge), each its own process:
+ * the money a buyer pays for a won lot leaves their wallet once, through the hold that registration placed.
+ */
+@ExtendWith(RunningPlatform.Extension.class)
+class WonLotFlowTest {
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void platform(RunningPlatform running) {
+        platform = running;
+    }
+
+    @Test
+    void aLotBoughtAtItsBuyNowPriceIsPaidOnceFromTheBuyersHold() {
+        AppUser seller = approvedSeller("Han Gallery");
+        AppUser buyer = fundedMember("Oh Jiyoung", 500_000);
+
+        String lotId = listLot(seller, 10_000, 100_000);
+        Response registration = buyer.at("auction-bidding").header("Idempotency-Key", "flow-" + UUID.randomUUID())
+                .body(Map.of("limit", 150_000)).post("/lots/" + lotId + "/registrations");
+        assertThat(registration.statusCode()).as(registration.asString()).isEqualTo(202);
+        await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("auction-bidding")
+                .get("/lots/" + lotId + "/registrations/me").jsonPath().getString("status"), "APPROVED"::equals);
+        assertThat(buyer.wallet("available")).isEqualTo(350_000);
+        await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("auction-bidding").get("/lots/" + lotId)
+                .jsonPath().getString("status"), "OPEN"::equals);
+
+        Response bid = buyer.at("auction-bidding").header("Idempotency-Key", "flow-" + UUID.randomUUID())
+                .body(Map.of("amount", 100_000)).post("/lots/" + lotId + "/bids");
+        assertThat(bid.statusCode()).as(bid.asString()).isEqualTo(201);
+        assertThat(bid.jsonPath().getBoolean("closed")).isTrue();
+
+        Response order = await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("payment").get("/orders/me"),
+                response -> response.statusCode() == 200 && "PAID".equals(response.jsonPath().getString("[0].status")));
+        assertThat(order.jsonPath().getString("[0].lotId")).isEqualTo(lotId);
+        assertThat(order.jsonPath().getLong("[0].hammerPrice")).isEqualTo(100_000);
+        assertThat(order.jsonPath().getLong("[0].premium")).isEqualTo(10_000);
+        assertThat(order.jsonPath().getLong("[0].total")).isEqualTo(110_000);
+        // The capture takes the total from the hold and releases the rest of it: nothing stays pending.
+        await().atMost(AppUser.EVENTUAL).until(() -> buyer.wallet("pending") == 0);
+        assertThat(buyer.wallet("posted")).isEqualTo(390_000);
+        assertThat(buyer.wallet("available")).isEqualTo(390_000);
+        assertThat(seller.at("payment").get("/sales/me").jsonPath().getString("[0].status")).isEqualTo("PAID");
+        assertThat(buyer.at("auction-bidding").get("/lots/" + lotId).jsonPath().getString("status"))
+                .isEqualTo("CLOSED");
+    }
+
+    /** A member who applied to sell, approved by the platform's admin, with a token that carries SELLER. */
+    private static AppUser approvedSeller(String name) {
+        AppUser member = AppUser.signUp(platform, name);
+        member.at("membership").body(Map.of("businessName", name)).post("/sellers/applications")
+                .then().statusCode(201);
+        AppUser admin = AppUser.login(platform, RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD, "admin",
+                null);
+        admin.at("membership").post("/admin/sellers/" + member.memberId() + "/approve").then().statusCode(200);
+        return member.relogin();
+    }
+
+    /** A member whose wallet holds {@code amount}, topped up from their own bank account. */
+    private static AppUser fundedMember(String name, long amount) {
+        AppUser member = AppUser.signUp(platform, name).awaitWallet();
+        AccountView account = platform.bank().openAccount(name, amount * 2);
+        String topUp = member.askBank("/top-ups", member.linkBankAccount(account), amount);
+        assertThat(member.awaitBankOutcome(topUp).jsonPath().getString("status")).isEqualTo("COMPLETED");
+        return member;
+    }
+
+    private static String listLot(AppUser seller, long startPrice, long buyNowPrice) {
+        Instant opens = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> lot = new HashMap<>();
+        lot.put("title", "Moonlit harbour");
+        lot.put("artist", "Kim Whanki");
+        lot.put("category", "PAINTING");
+        lot.put("startPrice", startPrice);
+        lot.put("buyNowPrice", buyNowPrice);
+        lot.put("startsAt", opens.toString());
+        lot.put("endsAt", opens.plus(2, ChronoUnit.MINUTES).toString());
+        Response created = seller.at("auction-bidding").body(lot).post("/lots");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        return created.jsonPath().getString("id");
+    }
+}
