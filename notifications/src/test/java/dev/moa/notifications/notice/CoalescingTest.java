@@ -1,6 +1,7 @@
 package dev.moa.notifications.notice;
 
 import dev.moa.events.Topics;
+import dev.moa.events.auction.Outbid;
 import dev.moa.notifications.NotificationsApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,18 +18,20 @@ import static dev.moa.notifications.NotificationsApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Outbid coalescing: at most one message per (category, lot, member) within the window. */
+/** Outbid coalescing (auction's Outbid): at most one message per (category, lot, member) within the window. */
 @QuarkusTest
 class CoalescingTest {
+
+    private static long seq;
 
     @Test
     void repeatedOutbidOnOneLotSendsOneMailAndKeepsOneFeedEntryShowingTheLatestPrice() {
         UUID bidder = newMember("en");
         UUID lot = UUID.randomUUID();
 
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(lot, bidder, 10_000, Instant.now()));
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(lot, bidder, 20_000, Instant.now()));
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(lot, bidder, 30_000, Instant.now()));
+        publish(Topics.AUCTION_EVENTS, outbid(lot, bidder, 10_000));
+        publish(Topics.AUCTION_EVENTS, outbid(lot, bidder, 20_000));
+        publish(Topics.AUCTION_EVENTS, outbid(lot, bidder, 30_000));
 
         await().atMost(NotificationsApi.WAIT).until(() -> count(
                 "select coalesced_count from notifications where member_id = ? and kind = 'outbid'", bidder) == 2);
@@ -47,11 +50,16 @@ class CoalescingTest {
         UUID rival = newMember("ko");
         UUID lot = UUID.randomUUID();
 
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(lot, bidder, 10_000, Instant.now()));
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(UUID.randomUUID(), bidder, 50_000, Instant.now()));
-        publish(Topics.AUCTION_EVENTS, new LotOutbid(lot, rival, 11_000, Instant.now()));
+        publish(Topics.AUCTION_EVENTS, outbid(lot, bidder, 10_000));
+        publish(Topics.AUCTION_EVENTS, outbid(UUID.randomUUID(), bidder, 50_000));
+        publish(Topics.AUCTION_EVENTS, outbid(lot, rival, 11_000));
 
         assertThat(awaitMails(bidder, "입찰가가 추월되었습니다", 2)).hasSize(2);
         assertThat(awaitMails(rival, "입찰가가 추월되었습니다: 현재가 11,000원", 1)).hasSize(1);
+    }
+
+    /** Auction's Outbid: {@code bidder} no longer leads {@code lot}, now at {@code price}. */
+    private static Outbid outbid(UUID lot, UUID bidder, long price) {
+        return new Outbid(lot, bidder, ++seq, price, Instant.now().plusSeconds(600), Instant.now());
     }
 }
