@@ -17,7 +17,7 @@ if prior then
 end
 
 local s = redis.call('HMGET', KEYS[1], 'status', 'seller', 'start', 'startsAt', 'endsAt', 'price', 'leader',
-  'leaderMax', 'seq', 'reserve', 'buyNow', 'inc', 'window', 'ext', 'extensions', 'maxExt')
+  'leaderMax', 'seq', 'reserve', 'buyNow', 'inc', 'window', 'ext', 'extensions', 'maxExt', 'second', 'secondMax')
 if not s[1] then return 'R|NO_STATE' end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -80,7 +80,21 @@ elseif window > 0 and ext > 0 and now >= endsAt - window and extensions < tonumb
   endsAt, extensions, extended = now + ext, extensions + 1, 1
 end
 
+-- The runner-up (second place if the lot ended now): the best maximum but the leader's, the earlier on a tie, as for
+-- the lead. A displaced leader's maximum is the best of the rest; a bid that does not lead competes at its amount.
+local second, secondMax = s[17] or '', tonumber(s[18] or '0')
+if newLeader ~= leader then
+  if seq > 0 then second, secondMax = leader, leaderMax end
+elseif bidder == newLeader then
+  -- the leader raised their own maximum: the runner-up stays
+elseif bidder == second then
+  secondMax = math.max(secondMax, amount)
+elseif second == '' or amount > secondMax then
+  second, secondMax = bidder, amount
+end
+
 seq = seq + 1
+redis.call('HSET', KEYS[1], 'second', second, 'secondMax', fmt(secondMax))
 redis.call('HSET', KEYS[1], 'price', fmt(newPrice), 'leader', newLeader, 'leaderMax', fmt(newMax), 'seq', fmt(seq),
   'endsAt', fmt(endsAt), 'extensions', fmt(extensions))
 if buyNow == 1 then redis.call('HSET', KEYS[1], 'status', 'CLOSED') end

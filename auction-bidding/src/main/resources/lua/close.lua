@@ -1,13 +1,18 @@
 -- Closes a lot at its end, atomically and never early (Redis' own clock). Safe to call from every instance at once:
 -- the first call after the end closes it, every later call answers the same outcome.
--- KEYS[1] state   ARGV[1] live channel
--- Returns 'CLOSED|outcome|winner|hammer|bidCount|closedAt', 'NOT_YET|endsAt', 'NO_STATE' or 'CANCELED'.
+-- KEYS[1] state   KEYS[2] limits (hash bidder -> approved limit)   ARGV[1] live channel
+-- Returns 'CLOSED|outcome|winner|hammer|bidCount|closedAt|runnerUp|runnerUpMax', 'NOT_YET|endsAt', 'NO_STATE' or
+-- 'CANCELED'. The runner-up (kept by the bid script) is named only when SOLD: their best maximum, capped at their
+-- approved limit; both empty otherwise.
 local function fmt(n) return string.format('%.0f', n) end
 local s = redis.call('HMGET', KEYS[1], 'status', 'endsAt', 'price', 'leader', 'leaderMax', 'seq', 'reserve',
-  'outcome', 'winner', 'hammer', 'closedAt')
+  'outcome', 'winner', 'hammer', 'closedAt', 'second', 'secondMax', 'runnerUp', 'runnerUpMax')
 if not s[1] then return 'NO_STATE' end
 if s[1] == 'CANCELED' or s[1] == 'SCHEDULED' then return s[1] end
-if s[8] then return 'CLOSED|' .. s[8] .. '|' .. s[9] .. '|' .. s[10] .. '|' .. s[6] .. '|' .. s[11] end
+if s[8] then
+  return 'CLOSED|' .. s[8] .. '|' .. s[9] .. '|' .. s[10] .. '|' .. s[6] .. '|' .. s[11] .. '|' .. (s[14] or '')
+    .. '|' .. (s[15] or '')
+end
 local endsAt = tonumber(s[2])
 if s[1] == 'OPEN' then
   local t = redis.call('TIME')
@@ -25,7 +30,13 @@ if seq > 0 then
     outcome, winner, hammer = 'SOLD', s[4], (reserve and price < reserve) and reserve or price
   end
 end
+local runnerUp, runnerUpMax = '', ''
+if outcome == 'SOLD' and s[12] and s[12] ~= '' and s[12] ~= winner then
+  local limit = redis.call('HGET', KEYS[2], s[12])
+  if limit then runnerUp, runnerUpMax = s[12], fmt(math.min(tonumber(s[13]), tonumber(limit))) end
+end
 redis.call('HSET', KEYS[1], 'status', 'CLOSED', 'outcome', outcome, 'winner', winner, 'hammer', fmt(hammer),
-  'closedAt', s[2])
+  'closedAt', s[2], 'runnerUp', runnerUp, 'runnerUpMax', runnerUpMax)
 redis.call('PUBLISH', ARGV[1], '{"type":"closed","outcome":"' .. outcome .. '","bidCount":' .. s[6] .. '}')
-return 'CLOSED|' .. outcome .. '|' .. winner .. '|' .. fmt(hammer) .. '|' .. s[6] .. '|' .. s[2]
+return 'CLOSED|' .. outcome .. '|' .. winner .. '|' .. fmt(hammer) .. '|' .. s[6] .. '|' .. s[2] .. '|' .. runnerUp
+  .. '|' .. runnerUpMax

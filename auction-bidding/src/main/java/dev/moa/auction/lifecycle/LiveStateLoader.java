@@ -52,7 +52,7 @@ public class LiveStateLoader {
                 .map(logged -> logged == null ? null : asEvent(logged))
                 .chain(logged -> live.lastStreamed(lot.id).map(streamed -> streamed != null
                         && (logged == null || streamed.seq() > logged.seq()) ? streamed : logged))
-                .chain(last -> live.load(state(lot, last)))
+                .chain(last -> runnerUp(lot, last).chain(second -> live.load(state(lot, last, second))))
                 .chain(() -> Registration.<Registration>list("lotId = ?1 and status = ?2", lot.id,
                         RegistrationStatus.APPROVED))
                 .chain(registrations -> Multi.createFrom().iterable(registrations)
@@ -62,24 +62,35 @@ public class LiveStateLoader {
                 .replaceWithVoid();
     }
 
+    /**
+     * The runner-up by the bid log: the best amount of any bidder but the leader, the earlier on a tie (what the bid
+     * script keeps). Bids only in the Redis stream, not yet logged, are not counted.
+     */
+    private static Uni<LoggedBid> runnerUp(Lot lot, BidAccepted last) {
+        return last == null ? Uni.createFrom().nullItem()
+                : LoggedBid.<LoggedBid>find("lotId = ?1 and bidderId <> ?2 order by amount desc, seq asc", lot.id,
+                last.leaderId()).firstResult();
+    }
+
     private static BidAccepted asEvent(LoggedBid bid) {
         return new BidAccepted(bid.lotId, bid.seq, bid.bidderId, bid.kind, bid.amount, bid.price, bid.leaderId,
                 bid.leaderMax, bid.previousLeaderId, bid.endsAt, bid.extended, bid.extensions, bid.buyNow,
                 bid.acceptedAt);
     }
 
-    static LiveState state(Lot lot, BidAccepted last) {
+    static LiveState state(Lot lot, BidAccepted last, LoggedBid second) {
         long startsAt = lot.startsAt.toEpochMilli();
         String status = last != null && last.buyNow() ? "CLOSED" : LotStatus.OPEN.name();
         if (last == null) {
             return new LiveState(lot.id, status, lot.sellerId, lot.startPrice, startsAt, lot.endsAt.toEpochMilli(),
                     0, "", 0, 0, lot.reservePrice, lot.buyNowPrice, lot.increments,
-                    lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, 0, lot.maxExtensions);
+                    lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, 0, lot.maxExtensions, "", 0);
         }
         long endsAt = Math.max(lot.endsAt.toEpochMilli(), last.endsAt().toEpochMilli());
         return new LiveState(lot.id, status, lot.sellerId, lot.startPrice, startsAt,
                 last.buyNow() ? last.endsAt().toEpochMilli() : endsAt, last.price(), last.leaderId().toString(),
                 last.leaderMax(), last.seq(), lot.reservePrice, lot.buyNowPrice, lot.increments,
-                lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions(), lot.maxExtensions);
+                lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions(), lot.maxExtensions,
+                second == null ? "" : second.bidderId.toString(), second == null ? 0 : second.amount);
     }
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Closes a lot at its end. The close itself happens in Redis (the close script: atomic, and never before the end by
  * Redis' clock, which the bids use too); this records it: OPEN → CLOSED, LotClosed through the outbox, and a
- * VoidHold for every bidder's hold but the winner's, all in one transaction. Any instance may try at any time: the
+ * VoidHold for every bidder's hold but the winner's, all in one transaction. A SOLD lot's LotClosed names the runner-up
+ * (see {@code lua/bid.lua}) for payment's second-chance offer. Any instance may try at any time: the
  * row lock and the status make it happen once; a lot whose end moved (a late bid) gets its new end and waits.
  */
 @ApplicationScoped
@@ -66,10 +67,13 @@ public class LotCloser {
         lot.bidCount = Math.max(lot.bidCount, closing.bidCount());
         lot.closedAt = closing.at();
         lot.endsAt = closing.at();
+        // The runner-up's hold is voided too: a second-chance order is paid from the wallet.
+        boolean sold = LotClosed.SOLD.equals(closing.outcome()) && lot.winnerId != null;
         return holds.voidAllBut(lot.id, lot.winnerId)
                 .chain(winnerHold -> outbox.append(Topics.AUCTION_EVENTS, new LotClosed(lot.id, lot.sellerId,
                         lot.outcome, lot.winnerId, lot.hammerPrice, lot.winnerId == null ? null : winnerHold,
-                        closing.bidCount(), closing.at())))
+                        closing.bidCount(), closing.at(), sold ? closing.runnerUpId() : null,
+                        sold ? closing.runnerUpMaximum() : null)))
                 .replaceWith(true);
     }
 }

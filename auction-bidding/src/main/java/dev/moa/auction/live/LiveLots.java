@@ -43,7 +43,8 @@ public class LiveLots {
     }
 
     public Uni<Closing> close(UUID lot) {
-        return CLOSE.run(redis, List.of(LotKeys.state(lot)), List.of(LotKeys.channel(lot))).map(Closing::parse);
+        return CLOSE.run(redis, List.of(LotKeys.state(lot), LotKeys.limits(lot)), List.of(LotKeys.channel(lot)))
+                .map(Closing::parse);
     }
 
     /** Loads the state unless present, and names the lot for the relay; whether it was loaded. */

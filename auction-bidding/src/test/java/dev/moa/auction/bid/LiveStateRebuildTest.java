@@ -15,8 +15,11 @@ import java.util.UUID;
 
 import static dev.moa.auction.AuctionApi.bid;
 import static dev.moa.auction.AuctionApi.bidLog;
+import static dev.moa.auction.AuctionApi.closed;
 import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
+import static dev.moa.auction.AuctionApi.row;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -58,5 +61,23 @@ class LiveStateRebuildTest {
 
         bid(alice, lot, 30_000).then().statusCode(201).body("seq", equalTo(3)).body("price", equalTo(30_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+    }
+
+    @Test
+    void runnerUpIsRebuiltFromTheBidLogWhenTheStateIsLostBeforeTheClose() {
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(5), Map.of(), 1_000_000, alice, bob);
+        proxy(alice, lot, 60_000).then().statusCode(201);
+        bid(bob, lot, 30_000).then().statusCode(201);
+        bid(bob, lot, 40_000).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+
+        redis.key().del(LotKeys.state(lot));
+
+        assertThat(closed(lot).get("winner_id")).isEqualTo(alice);
+        Map<String, Object> event = row("select payload->>'runnerUpId' as runner_up, payload->>'runnerUpMaximum' as "
+                + "runner_up_max from moa_outbox where subject = ? and event_type = 'dev.moa.auction.LotClosed'",
+                lot.toString());
+        assertThat(event.get("runner_up")).isEqualTo(bob.toString());
+        assertThat(event.get("runner_up_max")).isEqualTo("40000");
     }
 }

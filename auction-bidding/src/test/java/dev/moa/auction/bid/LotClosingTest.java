@@ -115,6 +115,58 @@ class LotClosingTest {
     }
 
     @Test
+    void soldLotNamesTheRunnerUpAtTheirMaximum() {
+        UUID carol = UUID.randomUUID();
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of(), 1_000_000, alice, bob, carol);
+        proxy(alice, lot, 40_000).then().statusCode(201);
+        bid(carol, lot, 30_000).then().statusCode(201);
+        proxy(bob, lot, 60_000).then().statusCode(201).body("status", equalTo("LEADING"));
+        bid(carol, lot, 45_000).then().statusCode(201);
+
+        assertThat(closed(lot).get("winner_id")).isEqualTo(bob);
+        Map<String, Object> event = closedEventFields(lot);
+        assertThat(event.get("runner_up")).isEqualTo(carol.toString());
+        assertThat(event.get("runner_up_max")).isEqualTo("45000");
+    }
+
+    @Test
+    void runnerUpOnAnEqualMaximumIsTheEarlierBidder() {
+        UUID carol = UUID.randomUUID();
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of(), 1_000_000, alice, bob, carol);
+        proxy(alice, lot, 40_000).then().statusCode(201);
+        bid(carol, lot, 40_000).then().statusCode(201);
+        bid(bob, lot, 50_000).then().statusCode(201);
+
+        assertThat(closed(lot).get("winner_id")).isEqualTo(bob);
+        Map<String, Object> event = closedEventFields(lot);
+        assertThat(event.get("runner_up")).isEqualTo(alice.toString());
+        assertThat(event.get("runner_up_max")).isEqualTo("40000");
+    }
+
+    @Test
+    void soldLotWithOneBidderHasNoRunnerUp() {
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of(), 1_000_000, alice, bob);
+        proxy(alice, lot, 40_000).then().statusCode(201);
+        proxy(alice, lot, 60_000).then().statusCode(201);
+
+        assertThat(closed(lot).get("outcome")).isEqualTo("SOLD");
+        Map<String, Object> event = closedEventFields(lot);
+        assertThat(event.get("runner_up")).isNull();
+        assertThat(event.get("runner_up_max")).isNull();
+    }
+
+    @Test
+    void reserveNotMetNamesNoRunnerUp() {
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of("reservePrice", 50_000), 1_000_000, alice,
+                bob);
+        proxy(alice, lot, 40_000).then().statusCode(201);
+        bid(bob, lot, 30_000).then().statusCode(201);
+
+        assertThat(closed(lot).get("outcome")).isEqualTo("RESERVE_NOT_MET");
+        assertThat(closedEventFields(lot).get("runner_up")).isNull();
+    }
+
+    @Test
     void manyClosersAtOnceCloseTheLotOnceWithOneEventAndOneVoidPerHold() throws Exception {
         UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of(), 1_000_000, alice, bob);
         bid(alice, lot, 20_000).then().statusCode(201);
@@ -173,6 +225,14 @@ class LotClosingTest {
     private static String holdOf(UUID bidder, UUID lot) {
         return String.valueOf(row("select hold_id from registrations where lot_id = ? and bidder_id = ?", lot, bidder)
                 .get("hold_id"));
+    }
+
+    private static Map<String, Object> closedEventFields(UUID lot) {
+        Map<String, Object> fields = row("select payload->>'runnerUpId' as runner_up, payload->>'runnerUpMaximum' as "
+                + "runner_up_max from moa_outbox where subject = ? and event_type = 'dev.moa.auction.LotClosed'",
+                lot.toString());
+        assertThat(fields).as("the LotClosed event").isNotEmpty();
+        return fields;
     }
 
     private static String closedEvent(UUID lot) {
