@@ -33,7 +33,9 @@ end
 local runnerUp, runnerUpMax = '', ''
 if outcome == 'SOLD' and s[12] and s[12] ~= '' and s[12] ~= winner then
   local limit = redis.call('HGET', KEYS[2], s[12])
-  if limit then runnerUp, runnerUpMax = s[12], fmt(math.min(tonumber(s[13]), tonumber(limit))) end
+  local offer = limit and math.min(tonumber(s[13]), tonumber(limit))
+  -- A second-chance offer never goes below the seller's reserve.
+  if offer and not (reserve and offer < reserve) then runnerUp, runnerUpMax = s[12], fmt(offer) end
 end
 redis.call('HSET', KEYS[1], 'status', 'CLOSED', 'outcome', outcome, 'winner', winner, 'hammer', fmt(hammer),
   'closedAt', s[2], 'runnerUp', runnerUp, 'runnerUpMax', runnerUpMax)

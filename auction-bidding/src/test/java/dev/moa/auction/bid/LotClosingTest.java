@@ -156,6 +156,19 @@ class LotClosingTest {
     }
 
     @Test
+    void aRunnerUpBelowTheReserveIsNotNamedForASecondChance() {
+        UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of("reservePrice", 50_000), 1_000_000, alice,
+                bob);
+        bid(alice, lot, 30_000).then().statusCode(201);
+        proxy(bob, lot, 70_000).then().statusCode(201);
+
+        assertThat(closed(lot).get("outcome")).isEqualTo("SOLD");
+        Map<String, Object> event = closedEventFields(lot);
+        assertThat(event.get("runner_up")).isNull();
+        assertThat(event.get("runner_up_max")).isNull();
+    }
+
+    @Test
     void reserveNotMetNamesNoRunnerUp() {
         UUID lot = lotWithBidders(seller, Duration.ofSeconds(3), Map.of("reservePrice", 50_000), 1_000_000, alice,
                 bob);
