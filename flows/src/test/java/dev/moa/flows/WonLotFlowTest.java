@@ -34,7 +34,31 @@ class WonLotFlowTest {
     void aLotBoughtAtItsBuyNowPriceIsPaidOnceFromTheBuyersHold() {
         AppUser seller = approvedSeller("Han Gallery");
         AppUser buyer = fundedMember("Oh Jiyoung", 500_000);
+        String lotId = openLotWithRegisteredBuyer(seller, buyer);
 
+        buyAtBuyNow(buyer, lotId);
+
+        assertPaidOnce(buyer, lotId);
+        assertThat(seller.at("payment").get("/sales/me").jsonPath().getString("[0].status")).isEqualTo("PAID");
+        assertThat(buyer.at("auction-bidding").get("/lots/" + lotId).jsonPath().getString("status"))
+                .isEqualTo("CLOSED");
+    }
+
+    /** Payment dies (SIGKILL) as the lot closes: the restarted payment still makes one order and one charge. */
+    @Test
+    void paymentKilledAsTheLotClosesStillChargesOnce() {
+        AppUser seller = approvedSeller("Seo Atelier");
+        AppUser buyer = fundedMember("Kang Minji", 500_000);
+        String lotId = openLotWithRegisteredBuyer(seller, buyer);
+
+        buyAtBuyNow(buyer, lotId);
+        platform.crashAndRestart("payment");
+
+        assertPaidOnce(buyer, lotId);
+    }
+
+    /** Lists a lot (buy-now 100,000) and registers the buyer with a 150,000 limit; answers once the lot is open. */
+    private static String openLotWithRegisteredBuyer(AppUser seller, AppUser buyer) {
         String lotId = listLot(seller, 10_000, 100_000);
         Response registration = buyer.at("auction-bidding").header("Idempotency-Key", "flow-" + UUID.randomUUID())
                 .body(Map.of("limit", 150_000)).post("/lots/" + lotId + "/registrations");
@@ -44,25 +68,27 @@ class WonLotFlowTest {
         assertThat(buyer.wallet("available")).isEqualTo(350_000);
         await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("auction-bidding").get("/lots/" + lotId)
                 .jsonPath().getString("status"), "OPEN"::equals);
+        return lotId;
+    }
 
+    private static void buyAtBuyNow(AppUser buyer, String lotId) {
         Response bid = buyer.at("auction-bidding").header("Idempotency-Key", "flow-" + UUID.randomUUID())
                 .body(Map.of("amount", 100_000)).post("/lots/" + lotId + "/bids");
         assertThat(bid.statusCode()).as(bid.asString()).isEqualTo(201);
         assertThat(bid.jsonPath().getBoolean("closed")).isTrue();
+    }
 
-        Response order = await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("payment").get("/orders/me"),
+    /** One PAID order of 110,000 (hammer + 10 % premium), taken once from the hold; the rest of the hold released. */
+    private static void assertPaidOnce(AppUser buyer, String lotId) {
+        Response orders = await().atMost(AppUser.EVENTUAL).until(() -> buyer.at("payment").get("/orders/me"),
                 response -> response.statusCode() == 200 && "PAID".equals(response.jsonPath().getString("[0].status")));
-        assertThat(order.jsonPath().getString("[0].lotId")).isEqualTo(lotId);
-        assertThat(order.jsonPath().getLong("[0].hammerPrice")).isEqualTo(100_000);
-        assertThat(order.jsonPath().getLong("[0].premium")).isEqualTo(10_000);
-        assertThat(order.jsonPath().getLong("[0].total")).isEqualTo(110_000);
-        // The capture takes the total from the hold and releases the rest of it: nothing stays pending.
+        assertThat(orders.jsonPath().getList("lotId")).containsExactly(lotId);
+        assertThat(orders.jsonPath().getLong("[0].hammerPrice")).isEqualTo(100_000);
+        assertThat(orders.jsonPath().getLong("[0].premium")).isEqualTo(10_000);
+        assertThat(orders.jsonPath().getLong("[0].total")).isEqualTo(110_000);
         await().atMost(AppUser.EVENTUAL).until(() -> buyer.wallet("pending") == 0);
         assertThat(buyer.wallet("posted")).isEqualTo(390_000);
         assertThat(buyer.wallet("available")).isEqualTo(390_000);
-        assertThat(seller.at("payment").get("/sales/me").jsonPath().getString("[0].status")).isEqualTo("PAID");
-        assertThat(buyer.at("auction-bidding").get("/lots/" + lotId).jsonPath().getString("status"))
-                .isEqualTo("CLOSED");
     }
 
     /** A member who applied to sell, approved by the platform's admin, with a token that carries SELLER. */

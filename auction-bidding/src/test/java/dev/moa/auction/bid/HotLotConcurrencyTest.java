@@ -42,7 +42,7 @@ class HotLotConcurrencyTest {
     private static final int BIDDERS = 24;
     private static final int ATTEMPTS_EACH = 25;
 
-    record Accepted(long seq, UUID bidder, long price, String kind) {
+    record Accepted(long seq, UUID bidder, long price, String kind, String status) {
     }
 
     @Test
@@ -69,7 +69,8 @@ class HotLotConcurrencyTest {
                     Response answer = asProxy ? proxy(bidder, lot, amount + 5_000) : bid(bidder, lot, amount);
                     if (answer.statusCode() == 201) {
                         accepted.add(new Accepted(answer.jsonPath().getLong("seq"), bidder,
-                                answer.jsonPath().getLong("price"), asProxy ? "PROXY" : "MANUAL"));
+                                answer.jsonPath().getLong("price"), asProxy ? "PROXY" : "MANUAL",
+                                answer.jsonPath().getString("status")));
                         minimum.accumulateAndGet(answer.jsonPath().getLong("minimumNextBid"), Math::max);
                     } else {
                         assertThat(answer.statusCode()).as(answer.asString()).isIn(409, 422);
@@ -95,9 +96,24 @@ class HotLotConcurrencyTest {
         assertThat(bySeq.size() + refused.get()).isEqualTo((long) BIDDERS * ATTEMPTS_EACH);
         assertThat(bySeq).extracting(Accepted::seq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, bySeq.size()).boxed().toList());
-        for (int i = 1; i < bySeq.size(); i++) {
-            assertThat(bySeq.get(i).price()).as("price after bid %d", bySeq.get(i).seq())
-                    .isGreaterThan(bySeq.get(i - 1).price());
+        // Every bid raises the price (so no two of them share one), except a leader's raise of their own hidden
+        // maximum: a leader is never raised by their own bid, so that one keeps the price and the lead. Replaying the
+        // answers in sequence order tells which bids those were.
+        UUID leader = null;
+        for (int i = 0; i < bySeq.size(); i++) {
+            Accepted bid = bySeq.get(i);
+            boolean raisesOwnMaximum = bid.bidder().equals(leader);
+            if (raisesOwnMaximum) {
+                assertThat(bid.kind()).as("a leader's bid %d", bid.seq()).isEqualTo("PROXY");
+                assertThat(bid.status()).as("a leader's bid %d", bid.seq()).isEqualTo("LEADING");
+                assertThat(bid.price()).as("price after a leader's bid %d", bid.seq())
+                        .isEqualTo(bySeq.get(i - 1).price());
+            } else if (i > 0) {
+                assertThat(bid.price()).as("price after bid %d", bid.seq()).isGreaterThan(bySeq.get(i - 1).price());
+            }
+            if ("LEADING".equals(bid.status())) {
+                leader = bid.bidder();
+            }
         }
         long highest = bySeq.get(bySeq.size() - 1).price();
         assertThat(((Number) lot(lot, seller).path("currentPrice")).longValue()).isEqualTo(highest);
