@@ -13,6 +13,14 @@ import java.util.UUID;
 public record BankSagaView(UUID id, BankSagaStatus status, long amount, UUID bankAccountId, UUID walletAccountId,
                            UUID transferId, String reason, String detail, Instant requestedAt, Instant finishedAt) {
 
+    /** The saga as {@code memberId} sees it: none, or anyone else's, is a 404 naming {@code what}. */
+    static BankSagaView ofOwn(BankSaga saga, UUID memberId, String what) {
+        if (saga == null || !saga.memberId.equals(memberId)) {
+            throw BankSagaProblems.notFound(what);
+        }
+        return of(saga);
+    }
+
     static BankSagaView of(BankSaga saga) {
         return new BankSagaView(saga.id, saga.status, saga.amount, saga.bankAccountId, saga.walletAccountId,
                 saga.transferId, saga.reason, saga.detail, saga.requestedAt, saga.finishedAt);

@@ -60,12 +60,7 @@ public class TopUpResource {
     public Uni<BankSagaView> one(@PathParam("id") UUID id) {
         UUID memberId = member.id();
         return Panache.withSession(() -> TopUp.<TopUp>findById(id))
-                .map(topUp -> {
-                    if (topUp == null || !topUp.memberId.equals(memberId)) {
-                        throw BankSagaProblems.notFound("top-up");
-                    }
-                    return BankSagaView.of(topUp);
-                });
+                .map(topUp -> BankSagaView.ofOwn(topUp, memberId, "top-up"));
     }
 
     @GET

@@ -62,12 +62,7 @@ public class WithdrawalResource {
     public Uni<BankSagaView> one(@PathParam("id") UUID id) {
         UUID memberId = member.id();
         return Panache.withSession(() -> Withdrawal.<Withdrawal>findById(id))
-                .map(withdrawal -> {
-                    if (withdrawal == null || !withdrawal.memberId.equals(memberId)) {
-                        throw BankSagaProblems.notFound("withdrawal");
-                    }
-                    return BankSagaView.of(withdrawal);
-                });
+                .map(withdrawal -> BankSagaView.ofOwn(withdrawal, memberId, "withdrawal"));
     }
 
     @GET
