@@ -38,11 +38,12 @@ public class DashboardResource {
             from subscription_charges c join subscriptions s on s.id = c.subscription_id
             where s.seller_id = ?1 and c.status = 'PAID' and c.updated_at >= ?2 and c.updated_at < ?3 group by 1""";
     private static final String STARTED = """
-            select (created_at at time zone 'Asia/Seoul')::date::text, count(*) from subscriptions
-            where seller_id = ?1 and created_at >= ?2 and created_at < ?3 group by 1""";
+            select (started_at at time zone 'Asia/Seoul')::date::text, count(*) from subscriptions
+            where seller_id = ?1 and started_at >= ?2 and started_at < ?3 group by 1""";
     private static final String ENDED = """
             select (ended_at at time zone 'Asia/Seoul')::date::text, count(*) from subscriptions
-            where seller_id = ?1 and status = 'CANCELED' and ended_at >= ?2 and ended_at < ?3 group by 1""";
+            where seller_id = ?1 and status = 'CANCELED' and started_at is not null
+              and ended_at >= ?2 and ended_at < ?3 group by 1""";
     private static final String TOP = """
             select p.id::text, p.name,
                    (select count(*) from subscriptions s where s.plan_id = p.id and s.status in ('ACTIVE', 'PAST_DUE')),

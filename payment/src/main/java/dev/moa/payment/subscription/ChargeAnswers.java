@@ -8,6 +8,7 @@ import dev.moa.events.payment.SubscriptionPaymentFailed;
 import dev.moa.events.payment.SubscriptionRenewed;
 import dev.moa.payment.money.MoneyAnswer;
 import dev.moa.payment.money.MoneyAnswerHandler;
+import dev.moa.payment.plan.Plan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,7 +20,9 @@ import java.util.List;
 
 /**
  * Money's answers to subscription charges. Posted: the charge is PAID, the subscription is paid until the period's
- * end (and ACTIVE again if it was PAST_DUE). Refused: dunning — the charge is FAILED and tried again
+ * end (and ACTIVE again if it was PAST_DUE; ACTIVE and started if it was PENDING). A refused first charge of a PENDING
+ * subscription ends it (CANCELED, the charge ABANDONED): nothing was delivered, so nothing is dunned. Refused later:
+ * dunning — the charge is FAILED and tried again
  * {@code moa.subscriptions.retry-after} after its first attempt (1, 3, 7 days by default); after
  * {@code past-due-after} failed attempts the subscription is PAST_DUE (no renewal until paid); when no retry is left
  * the charge is ABANDONED and the subscription CANCELED (UNPAID). Only a PENDING charge changes, so an answer counts
@@ -30,12 +33,15 @@ public class ChargeAnswers implements MoneyAnswerHandler {
 
     private final Outbox outbox;
     private final Renewals renewals;
+    private final SubscriptionService subscriptions;
     private final SubscriptionConfig config;
     private final Clock clock;
 
-    public ChargeAnswers(Outbox outbox, Renewals renewals, SubscriptionConfig config, Clock clock) {
+    public ChargeAnswers(Outbox outbox, Renewals renewals, SubscriptionService subscriptions,
+                         SubscriptionConfig config, Clock clock) {
         this.outbox = outbox;
         this.renewals = renewals;
+        this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
     }
@@ -60,6 +66,13 @@ public class ChargeAnswers implements MoneyAnswerHandler {
 
     private Uni<?> paid(SubscriptionCharge charge, Subscription subscription) {
         Instant now = Instant.now(clock);
+        Uni<?> started = Uni.createFrom().voidItem();
+        if (subscription.status == Subscription.Status.PENDING) {
+            subscription.status = Subscription.Status.ACTIVE;
+            subscription.startedAt = now;
+            started = Plan.<Plan>findById(subscription.planId)
+                    .chain(plan -> subscriptions.started(subscription, plan, now));
+        }
         charge.status = SubscriptionCharge.Status.PAID;
         charge.failureReason = null;
         charge.updatedAt = now;
@@ -70,16 +83,18 @@ public class ChargeAnswers implements MoneyAnswerHandler {
             subscription.status = Subscription.Status.ACTIVE;
         }
         subscription.updatedAt = now;
-        return outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionRenewed(subscription.id, subscription.planId,
-                subscription.subscriberId, subscription.sellerId, charge.amount, charge.periodStart, charge.periodEnd,
-                now));
+        return started.chain(() -> outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionRenewed(subscription.id,
+                subscription.planId, subscription.subscriberId, subscription.sellerId, charge.amount,
+                charge.periodStart, charge.periodEnd, now)));
     }
 
     private Uni<?> failed(SubscriptionCharge charge, Subscription subscription, String reason) {
         Instant now = Instant.now(clock);
         List<Duration> retries = config.retryAfter();
         int attempt = charge.attempts;
-        boolean retryLeft = attempt <= retries.size() && subscription.status != Subscription.Status.CANCELED;
+        boolean pending = subscription.status == Subscription.Status.PENDING;
+        boolean retryLeft = !pending && attempt <= retries.size()
+                && subscription.status != Subscription.Status.CANCELED;
         charge.failureReason = reason;
         charge.updatedAt = now;
         charge.status = retryLeft ? SubscriptionCharge.Status.FAILED : SubscriptionCharge.Status.ABANDONED;
@@ -87,6 +102,12 @@ public class ChargeAnswers implements MoneyAnswerHandler {
         Uni<?> told = outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionPaymentFailed(subscription.id,
                 subscription.planId, subscription.subscriberId, charge.amount, charge.periodStart, attempt, reason,
                 charge.nextAttemptAt, now));
+        if (pending) {
+            subscription.status = Subscription.Status.CANCELED;
+            subscription.endedAt = now;
+            subscription.updatedAt = now;
+            return told;
+        }
         if (!retryLeft) {
             return subscription.status == Subscription.Status.CANCELED ? told
                     : told.chain(() -> renewals.end(subscription, SubscriptionCanceled.UNPAID, now, now));

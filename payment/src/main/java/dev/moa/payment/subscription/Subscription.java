@@ -21,7 +21,12 @@ import java.util.UUID;
 @Table(name = "subscriptions")
 public class Subscription extends PanacheEntityBase {
 
-    public enum Status { ACTIVE, PAUSED, PAST_DUE, CANCELED }
+    /**
+     * PENDING: subscribed without a trial, its first charge not yet answered — not a subscriber until it is paid
+     * (then ACTIVE); a refused first charge ends it (CANCELED) without dunning, as nothing was delivered. ACTIVE and
+     * PAST_DUE are live subscriptions (PAST_DUE: a charge is being dunned); PAUSED is charged nothing; CANCELED ended.
+     */
+    public enum Status { PENDING, ACTIVE, PAUSED, PAST_DUE, CANCELED }
 
     @Id
     public UUID id;
@@ -67,6 +72,10 @@ public class Subscription extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /** When it became a subscriber: at once with a trial, else when the first charge was paid; never if it was not. */
+    @Column(name = "started_at")
+    public Instant startedAt;
 
     /** The start of period {@code index}. */
     public Instant periodStart(PlanPeriod period, int index) {

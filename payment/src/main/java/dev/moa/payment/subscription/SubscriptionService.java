@@ -33,8 +33,9 @@ public class SubscriptionService {
     }
 
     /**
-     * Subscribes {@code memberId} to {@code planId}: the first period starts now (charged at once) or when the trial
-     * ends (charged then by the renewal job). Periods are anchored there, in Asia/Seoul.
+     * Subscribes {@code memberId} to {@code planId}: the first period starts now (charged at once; the subscription is
+     * PENDING until money answers) or when the trial ends (ACTIVE at once, charged then by the renewal job). Periods
+     * are anchored there, in Asia/Seoul.
      */
     public Uni<SubscriptionView> subscribe(UUID memberId, UUID planId) {
         return Plan.<Plan>findById(planId)
@@ -117,9 +118,10 @@ public class SubscriptionService {
         s.planId = plan.id;
         s.subscriberId = memberId;
         s.sellerId = plan.sellerId;
-        s.status = Subscription.Status.ACTIVE;
         s.trialEndsAt = plan.trialDays == 0 ? null
                 : now.atZone(SeoulClock.ZONE).plusDays(plan.trialDays).toInstant();
+        s.status = s.trialEndsAt == null ? Subscription.Status.PENDING : Subscription.Status.ACTIVE;
+        s.startedAt = s.trialEndsAt == null ? null : now;
         s.anchorAt = s.trialEndsAt == null ? now : s.trialEndsAt;
         s.anchorIndex = 0;
         s.nextIndex = 0;
@@ -127,9 +129,13 @@ public class SubscriptionService {
         s.createdAt = now;
         s.updatedAt = now;
         return s.persistAndFlush()
-                .chain(() -> outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionStarted(s.id, plan.id, memberId,
-                        plan.sellerId, plan.price, plan.period.name(), s.trialEndsAt, s.anchorAt, now)))
-                .chain(() -> s.trialEndsAt == null ? renewals.chargeNext(s, plan, now) : Uni.createFrom().voidItem())
+                .chain(() -> s.trialEndsAt == null ? renewals.chargeNext(s, plan, now) : started(s, plan, now))
                 .map(ignored -> SubscriptionView.of(s));
+    }
+
+    /** Says that {@code s} has a subscriber now: with a trial at once, else once its first charge is paid. */
+    public Uni<Void> started(Subscription s, Plan plan, Instant now) {
+        return outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionStarted(s.id, plan.id, s.subscriberId,
+                plan.sellerId, plan.price, plan.period.name(), s.trialEndsAt, s.anchorAt, now)).replaceWithVoid();
     }
 }

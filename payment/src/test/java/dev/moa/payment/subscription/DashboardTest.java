@@ -50,6 +50,10 @@ class DashboardTest {
         UUID first = Subs.subscribe(stays, gold);
         UUID second = Subs.subscribe(leaves, gold);
         UUID third = Subs.subscribe(UUID.randomUUID(), silver);
+        UUID broke = UUID.randomUUID();
+        FakeMoney.refuse(broke, "INSUFFICIENT_FUNDS");
+        UUID neverPaid = Subs.subscribe(broke, silver);
+        Subs.awaitAnswered(neverPaid);
         Subs.awaitAnswered(first);
         Subs.awaitAnswered(second);
         Subs.awaitAnswered(third);
@@ -69,6 +73,7 @@ class DashboardTest {
                 .body("byDay[0].period", equalTo("2035-01-10"))
                 .body("byDay[0].revenue", equalTo(2_500))
                 .body("byDay[0].newSubscribers", equalTo(3))
+                .body("byDay[0].canceledSubscribers", equalTo(0))
                 .body("byDay[1].period", equalTo("2035-02-10"))
                 .body("byDay[1].revenue", equalTo(1_500))
                 .body("byDay[1].canceledSubscribers", equalTo(1))

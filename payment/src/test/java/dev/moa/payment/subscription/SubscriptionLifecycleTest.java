@@ -40,52 +40,100 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    void aChargeRefusedAgainAndAgainGoesPastDueThenCanceledAndNothingMoreIsCharged() {
-        Instant start = MovableClock.set(seoul(2029, 9, 1));
+    void aPaidFirstChargeMakesThePendingSubscriptionActiveAndStartsIt() {
+        MovableClock.set(seoul(2029, 7, 1));
         UUID member = UUID.randomUUID();
-        FakeMoney.refuse(member, "INSUFFICIENT_FUNDS");
-        UUID subscription = Subs.subscribe(member, Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0));
+        UUID plan = Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0);
+
+        String id = Subs.subscribe(member, plan, "key-" + UUID.randomUUID()).then().statusCode(201)
+                .body("status", equalTo("PENDING")).extract().path("id");
+        UUID subscription = UUID.fromString(id);
         Subs.awaitAnswered(subscription);
+
         assertThat(Subs.status(subscription)).isEqualTo("ACTIVE");
+        assertThat(Subs.events("SubscriptionStarted", subscription)).isEqualTo(1);
+        assertThat(Subs.events("SubscriptionRenewed", subscription)).isEqualTo(1);
+        assertThat(FakeMoney.appliedFor(member)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedFirstChargeEndsTheSubscriptionWithoutDunningAndItNeverStarted() {
+        Instant start = MovableClock.set(seoul(2029, 7, 2));
+        UUID member = UUID.randomUUID();
+        UUID plan = Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0);
+        FakeMoney.refuse(member, "INSUFFICIENT_FUNDS");
+        UUID subscription = Subs.subscribe(member, plan);
+        Subs.awaitAnswered(subscription);
 
         Subs.run(start.plus(Duration.ofDays(1)));
-        Subs.awaitAnswered(subscription);
-        assertThat(Subs.status(subscription)).isEqualTo("PAST_DUE");
-        Subs.run(start.plus(Duration.ofDays(3)));
-        Subs.awaitAnswered(subscription);
-        assertThat(Subs.status(subscription)).isEqualTo("PAST_DUE");
         Subs.run(start.plus(Duration.ofDays(7)));
-        Subs.awaitAnswered(subscription);
-        Subs.run(start.plus(Duration.ofDays(40)));
 
         assertThat(Subs.status(subscription)).isEqualTo("CANCELED");
         assertThat(Subs.charges(subscription)).extracting(Charge::index, Charge::status, Charge::attempts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "ABANDONED", 4));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "ABANDONED", 1));
+        assertThat(Subs.events("SubscriptionPaymentFailed", subscription)).isEqualTo(1);
+        assertThat(Subs.events("SubscriptionStarted", subscription)).isZero();
+        assertThat(Subs.events("SubscriptionCanceled", subscription)).isZero();
+        assertThat(FakeMoney.appliedFor(member)).isZero();
+        FakeMoney.allow(member);
+        Subs.subscribe(member, plan, "key-" + UUID.randomUUID()).then().statusCode(201);
+    }
+
+    @Test
+    void aRenewalRefusedAgainAndAgainGoesPastDueThenCanceledAndNothingMoreIsCharged() {
+        MovableClock.set(seoul(2029, 9, 1));
+        UUID member = UUID.randomUUID();
+        UUID subscription = Subs.subscribe(member, Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0));
+        Subs.awaitAnswered(subscription);
+        FakeMoney.refuse(member, "INSUFFICIENT_FUNDS");
+        Instant renewal = MovableClock.set(seoul(2029, 10, 1));
+
+        Subs.run(renewal);
+        Subs.awaitAnswered(subscription);
+        assertThat(Subs.status(subscription)).isEqualTo("ACTIVE");
+        Subs.run(renewal.plus(Duration.ofDays(1)));
+        Subs.awaitAnswered(subscription);
+        assertThat(Subs.status(subscription)).isEqualTo("PAST_DUE");
+        Subs.run(renewal.plus(Duration.ofDays(3)));
+        Subs.awaitAnswered(subscription);
+        assertThat(Subs.status(subscription)).isEqualTo("PAST_DUE");
+        Subs.run(renewal.plus(Duration.ofDays(7)));
+        Subs.awaitAnswered(subscription);
+        Subs.run(renewal.plus(Duration.ofDays(35)));
+
+        assertThat(Subs.status(subscription)).isEqualTo("CANCELED");
+        assertThat(Subs.charges(subscription)).extracting(Charge::index, Charge::status, Charge::attempts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "PAID", 1),
+                        org.assertj.core.groups.Tuple.tuple(1, "ABANDONED", 4));
         assertThat(Subs.events("SubscriptionPaymentFailed", subscription)).isEqualTo(4);
         assertThat(Subs.events("SubscriptionPastDue", subscription)).isEqualTo(1);
         assertThat(Subs.events("SubscriptionCanceled", subscription)).isEqualTo(1);
-        assertThat(FakeMoney.appliedFor(member)).isZero();
+        assertThat(FakeMoney.appliedFor(member)).isEqualTo(1);
     }
 
     @Test
     void aRetryThatIsPaidMakesThePastDueSubscriptionActiveAgain() {
-        Instant start = MovableClock.set(seoul(2029, 10, 1));
+        MovableClock.set(seoul(2029, 8, 1));
         UUID member = UUID.randomUUID();
-        FakeMoney.refuse(member, "INSUFFICIENT_FUNDS");
         UUID subscription = Subs.subscribe(member, Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0));
         Subs.awaitAnswered(subscription);
-        Subs.run(start.plus(Duration.ofDays(1)));
+        FakeMoney.refuse(member, "INSUFFICIENT_FUNDS");
+        Instant renewal = MovableClock.set(seoul(2029, 9, 1));
+        Subs.run(renewal);
+        Subs.awaitAnswered(subscription);
+        Subs.run(renewal.plus(Duration.ofDays(1)));
         Subs.awaitAnswered(subscription);
         assertThat(Subs.status(subscription)).isEqualTo("PAST_DUE");
 
         FakeMoney.allow(member);
-        Subs.run(start.plus(Duration.ofDays(3)));
+        Subs.run(renewal.plus(Duration.ofDays(3)));
         Subs.awaitAnswered(subscription);
 
         assertThat(Subs.status(subscription)).isEqualTo("ACTIVE");
         assertThat(Subs.charges(subscription)).extracting(Charge::status, Charge::attempts)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("PAID", 3));
-        assertThat(FakeMoney.appliedFor(member)).isEqualTo(1);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PAID", 1),
+                        org.assertj.core.groups.Tuple.tuple("PAID", 3));
+        assertThat(FakeMoney.appliedFor(member)).isEqualTo(2);
     }
 
     @Test

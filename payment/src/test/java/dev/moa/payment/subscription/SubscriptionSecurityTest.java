@@ -82,6 +82,7 @@ class SubscriptionSecurityTest {
     @Test
     void anotherMembersSubscriptionIsNotFoundAndStaysAsItWas() {
         UUID subscription = Subs.subscribe(UUID.randomUUID(), Subs.plan(UUID.randomUUID(), 1_000, "WEEKLY", 0));
+        Subs.awaitAnswered(subscription);
         UUID stranger = UUID.randomUUID();
         as(stranger).get("/subscriptions/" + subscription).then().statusCode(404).contentType(containsString(PROBLEM));
         as(stranger).post("/subscriptions/" + subscription + "/cancel").then().statusCode(404);
