@@ -34,7 +34,9 @@ import static dev.moa.payment.PaymentApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * Settlement batches of sellers (won lots, 5 % fee by default) and merchants (their own rate, refunds netted), run as
@@ -225,5 +227,46 @@ class SettlementTest {
                 .contentType(containsString("application/problem+json"));
         as(UUID.randomUUID(), "MEMBER", "SELLER").get("/settlements").then().statusCode(200).body("size()", equalTo(0));
         as(seller).get("/settlements").then().statusCode(403);
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return as(UUID.randomUUID(), "MEMBER", "ADMIN").contentType(ContentType.JSON);
+    }
+
+    @Test
+    void anAdminSettlesAPastDayByHandAndARerunPaysNothingMore() {
+        LocalDate day = day(10);
+        UUID seller = UUID.randomUUID();
+        wonLot(seller, 30_000);
+        day(11);
+
+        admin().body(Map.of("businessDate", day.toString())).post("/admin/settlements/runs").then().statusCode(200)
+                .body("businessDate", equalTo(day.toString())).body("batches", greaterThanOrEqualTo(1));
+        admin().body(Map.of("businessDate", day.toString())).post("/admin/settlements/runs").then().statusCode(200);
+
+        assertThat(settlements(seller)).isEqualTo(1);
+        assertThat(transfersAsked(seller)).isEqualTo(1);
+        assertThat(column("net", seller)).isEqualTo("28500");
+    }
+
+    @Test
+    void settlingByHandIsForAdminsAndOnlyForADayThatHasEnded() {
+        LocalDate today = day(12);
+        UUID seller = UUID.randomUUID();
+        wonLot(seller, 40_000);
+        String problem = "application/problem+json";
+
+        as(seller, "MEMBER", "SELLER").contentType(ContentType.JSON)
+                .body(Map.of("businessDate", today.minusDays(1).toString())).post("/admin/settlements/runs").then()
+                .statusCode(403);
+        admin().body(Map.of("businessDate", today.toString())).post("/admin/settlements/runs").then()
+                .statusCode(422).contentType(containsString(problem)).body("type", endsWith("/day-not-over"));
+        admin().body(Map.of("businessDate", today.minusDays(401).toString())).post("/admin/settlements/runs").then()
+                .statusCode(422).body("type", endsWith("/day-too-old"));
+        admin().body("{\"businessDate\": \"2033-13-40\"}").post("/admin/settlements/runs").then().statusCode(400)
+                .contentType(containsString(problem));
+        admin().body("{}").post("/admin/settlements/runs").then().statusCode(400).contentType(containsString(problem));
+
+        assertThat(settlements(seller)).isZero();
     }
 }
