@@ -2,11 +2,8 @@ package dev.moa.bench;
 
 import io.smallrye.jwt.build.Jwt;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +47,6 @@ public final class TransferBenchmark {
     private final String dbPort = env.get("MOA_DB_PORT");
     private final String dbUser = env.get("MOA_DB_USER");
     private final String dbPassword = env.get("MOA_DB_PASSWORD");
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Result(String name, long operations, long errors, double seconds, long p50Micros,
                           long p99Micros) {
@@ -155,38 +150,42 @@ public final class TransferBenchmark {
         }
     }
 
-    /** One client's loop; answers [errors, latency µs of each 201...]. */
+    /** One client's loop over its own keep-alive connection; answers [errors, latency µs of each 201...]. */
     private long[] client(List<UUID> owners, Map<UUID, String> tokens, boolean hotAccount, long end) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<Long> latencies = new ArrayList<>();
         long errors = 0;
-        while (System.nanoTime() < end) {
-            UUID to = hotAccount ? owners.get(0) : owners.get(random.nextInt(owners.size()));
-            UUID from = owners.get(random.nextInt(owners.size()));
-            if (from.equals(to)) {
-                continue;
-            }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(moneyUrl + "/remittances"))
-                    .header("Authorization", "Bearer " + tokens.get(from))
-                    .header("Idempotency-Key", "bench-" + UUID.randomUUID())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"toMemberId\":\"" + to + "\",\"amount\":" + (1 + random.nextInt(100)) + "}"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build();
-            long sent = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 201) {
-                    latencies.add((System.nanoTime() - sent) / 1000);
-                } else {
-                    errors++;
+        Http1 connection = null;
+        try {
+            while (System.nanoTime() < end) {
+                UUID to = hotAccount ? owners.get(0) : owners.get(random.nextInt(owners.size()));
+                UUID from = owners.get(random.nextInt(owners.size()));
+                if (from.equals(to)) {
+                    continue;
                 }
-            } catch (IOException e) {
-                errors++;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                long sent = System.nanoTime();
+                try {
+                    connection = connection == null ? new Http1(URI.create(moneyUrl)) : connection;
+                    Http1.Answer answer = connection.send("POST", "/remittances", Map.of(
+                            "Authorization", "Bearer " + tokens.get(from),
+                            "Idempotency-Key", "bench-" + UUID.randomUUID()),
+                            "{\"toMemberId\":\"" + to + "\",\"amount\":" + (1 + random.nextInt(100)) + "}");
+                    if (answer.status() == 201) {
+                        latencies.add((System.nanoTime() - sent) / 1000);
+                    } else {
+                        errors++;
+                    }
+                } catch (UncheckedIOException e) {
+                    errors++;
+                    if (connection != null) {
+                        connection.close();
+                    }
+                    connection = null;
+                }
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
             }
         }
         long[] result = new long[latencies.size() + 1];
