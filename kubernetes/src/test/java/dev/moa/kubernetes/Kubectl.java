@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Kubectl {
 
-    static final String INSTALL_HINT = "kubectl with kustomize is needed to render kubernetes/overlays: install the "
-            + "Debian package kubectl from the Kubernetes apt repository (pkgs.k8s.io), or Debian's own package "
-            + "kubernetes-client where it is 1.27 or newer (apt-get install kubectl | kubernetes-client)";
+    static final String INSTALL_HINT = "kubectl with its built-in kustomize (kubectl 1.27 or newer) renders "
+            + "kubernetes/overlays: install the Debian package kubectl (apt-get install kubectl, from the Kubernetes "
+            + "apt repository pkgs.k8s.io); Debian's own kubernetes-client package is too old on bookworm (1.20)";
 
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -29,11 +29,12 @@ final class Kubectl {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("no overlay " + directory);
         }
-        return run(List.of(executable(), "kustomize", directory.toString()));
+        return run(List.of(executable(System.getenv().getOrDefault("PATH", "")), "kustomize", directory.toString()));
     }
 
-    private static String executable() {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    /** kubectl on the given search path, or a failure that says how to install it. */
+    static String executable(String searchPath) {
+        for (String folder : searchPath.split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(folder, "kubectl");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
