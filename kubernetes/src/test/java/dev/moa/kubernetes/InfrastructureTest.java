@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +17,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 class InfrastructureTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
+
+    /** PostgreSQL's superuser_reserved_connections (3) and the operator's own, with room to spare. */
+    private static final int RESERVED_CONNECTIONS = 20;
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -50,6 +55,31 @@ class InfrastructureTest {
             assertThat(Environment.of(manifests, manifests.deployment(module.name())).configMapValue("MOA_DB_HOST"))
                     .as(module.name()).contains(primary);
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void postgresAcceptsEveryConnectionTheServicesOpenAtTheirLargestScale(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        int connections = 0;
+        for (ServiceModule module : ServiceModule.all()) {
+            Deployment deployment = manifests.deployment(module.name());
+            Environment environment = Environment.of(manifests, deployment);
+            int pods = manifests.all(HorizontalPodAutoscaler.class).stream()
+                    .filter(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(module.name()))
+                    .map(hpa -> hpa.getSpec().getMaxReplicas()).findFirst()
+                    .orElse(deployment.getSpec().getReplicas());
+            int reactive = Integer.parseInt(environment.configMapValue("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE")
+                    .orElse(module.property("quarkus.datasource.reactive.max-size")));
+            int jdbc = Integer.parseInt(environment.configMapValue("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
+                    .orElse(module.property("quarkus.datasource.jdbc.max-size")));
+            connections += pods * (reactive + jdbc);
+        }
+        int maxConnections = Integer.parseInt(thePostgresCluster(overlay).spec().postgresql().parameters()
+                .get("max_connections"));
+
+        assertThat(connections + RESERVED_CONNECTIONS).as("connections at the largest scale, of %d", maxConnections)
+                .isLessThanOrEqualTo(maxConnections);
     }
 
     @Test

@@ -48,6 +48,12 @@ record ServiceModule(String name, Properties properties) {
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
 
+    /** A property as the service reads it without environment: its own file first, then the chassis'. */
+    String property(String key) {
+        String own = properties.getProperty(key);
+        return own != null ? own : load(CHASSIS_CONFIG).getProperty(key);
+    }
+
     /** Its own database ({@code moa.database}). */
     String database() {
         return properties.getProperty("moa.database");
