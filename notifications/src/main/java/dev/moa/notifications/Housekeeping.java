@@ -23,7 +23,8 @@ public class Housekeeping {
     }
 
     @Scheduled(every = "${moa.housekeeping.every:1h}", delayed = "${moa.housekeeping.delay:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
         double feed = config.feed().retention().toSeconds();
         double mail = config.mail().retention().toSeconds();

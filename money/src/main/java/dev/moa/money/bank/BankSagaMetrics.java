@@ -50,7 +50,8 @@ public class BankSagaMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${moa.bank-sagas.check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${moa.bank-sagas.check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return Panache.withSession(() -> count(BankSagaStatus.NEEDS_REVIEW).invoke(needsReview::set)
                         .chain(() -> count(BankSagaStatus.REQUESTED)).invoke(requested::set))

@@ -25,7 +25,8 @@ public class DuesCollectionJob {
     }
 
     @Scheduled(every = "${moa.dues.check-every:10m}", delayed = "${moa.dues.check-delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> collect() {
         LocalDate today = LocalDate.now(clock);
         return collection.collect(today)

@@ -25,7 +25,8 @@ public class HoldExpiry {
     }
 
     @Scheduled(every = "${moa.holds.expiry-check:5s}", delayed = "${moa.holds.expiry-delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> expire() {
         return holds.expire(Instant.now(), batch)
                 .invoke(expired -> {

@@ -48,7 +48,8 @@ public class LedgerInvariant {
                 .getSingleResult()));
     }
 
-    @Scheduled(every = "${moa.ledger.invariant-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${moa.ledger.invariant-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> check() {
         return imbalance().invoke(sum -> {
             imbalance.set(sum);

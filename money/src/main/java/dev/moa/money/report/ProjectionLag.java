@@ -72,7 +72,8 @@ public class ProjectionLag {
     }
 
     @Scheduled(every = "${moa.projections.lag-check:5s}", delayed = "${moa.projections.lag-check:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measure() {
         KafkaConsumer<Object, Object> consumer = consumer();
         if (consumer == null) {

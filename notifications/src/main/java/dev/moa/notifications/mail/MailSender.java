@@ -65,7 +65,8 @@ public class MailSender {
     }
 
     @Scheduled(every = "${moa.notifications.mail.poll-every:1s}", delayed = "${moa.notifications.mail.poll-delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sendDue() {
         if (stopping) {
             return Uni.createFrom().voidItem();

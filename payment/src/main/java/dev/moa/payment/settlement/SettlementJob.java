@@ -24,7 +24,8 @@ public class SettlementJob {
     }
 
     @Scheduled(cron = "${moa.settlement.cron:0 10 0 * * ?}", timeZone = "Asia/Seoul",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> settleYesterday() {
         LocalDate yesterday = LocalDate.now(clock.withZone(dev.moa.payment.clock.SeoulClock.ZONE)).minusDays(1);
         return batch.settle(yesterday)

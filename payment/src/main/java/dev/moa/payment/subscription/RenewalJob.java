@@ -24,7 +24,8 @@ public class RenewalJob {
     }
 
     @Scheduled(every = "${moa.subscriptions.renew-every:1m}", delayed = "${moa.subscriptions.renew-delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> renew() {
         return renewals.runOnce(Instant.now(clock))
                 .invoke(run -> {

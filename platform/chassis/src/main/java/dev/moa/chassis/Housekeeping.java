@@ -40,7 +40,8 @@ public class Housekeeping {
     }
 
     @Scheduled(every = "${moa.housekeeping.every:1h}", delayed = "${moa.housekeeping.delay:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
         Duration idempotency = retention.idempotencyKeys().compareTo(Duration.ofHours(24)) < 0
                 ? Duration.ofHours(24) : retention.idempotencyKeys();
