@@ -3,6 +3,7 @@ package dev.moa.auction.bid;
 import dev.moa.auction.AuctionConfig;
 import dev.moa.auction.live.LotKeys;
 import dev.moa.auction.live.StreamedBid;
+import dev.moa.chassis.outbox.OutboxRelayLifecycle;
 import dev.moa.events.EventJson;
 import dev.moa.events.Topics;
 import dev.moa.events.auction.BidAccepted;
@@ -17,23 +18,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -199,7 +194,7 @@ public class BidRelay {
 
     private void send(UUID lot, List<StreamMessage<String, String, String>> entries) {
         if (producer == null) {
-            producer = createProducer();
+            producer = OutboxRelayLifecycle.createProducer(bootstrapServers, consumer, SEND_TIMEOUT);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         for (StreamMessage<String, String, String> entry : entries) {
@@ -239,19 +234,6 @@ public class BidRelay {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Producer<String, byte[]> createProducer() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, consumer);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
-        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     private void discardProducer() {

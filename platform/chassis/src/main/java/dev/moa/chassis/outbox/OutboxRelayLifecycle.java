@@ -97,8 +97,11 @@ public class OutboxRelayLifecycle {
         return relay;
     }
 
-    /** An idempotent producer that keeps per-partition order across retries and waits for every in-sync replica. */
-    static Producer<String, byte[]> createProducer(String bootstrapServers, String clientId, Duration sendTimeout) {
+    /**
+     * An idempotent producer that keeps per-partition order across retries and waits for every in-sync replica: the
+     * one for any relay that must not lose or reorder what it publishes (the outbox relay, auction's bid relay).
+     */
+    public static Producer<String, byte[]> createProducer(String bootstrapServers, String clientId, Duration sendTimeout) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
