@@ -70,6 +70,7 @@ class AuctionRestartFlowTest {
                 answers.size(), accepted.size(), answers.stream().filter(LiveBidder.Answer::unreachable).count(),
                 answers.stream().filter(a -> a.unreachable() && a.status() == 201).count());
         assertLogHoldsExactly(accepted, people, lotId);
+        assertRetriesGetTheFirstAnswer(accepted, bidders);
         assertClosedToTheHighestBid(accepted, people, lotId);
     }
 
@@ -144,6 +145,20 @@ class AuctionRestartFlowTest {
         Map<Long, UUID> answeredBidder = new TreeMap<>();
         accepted.forEach((seq, answer) -> answeredBidder.put(seq, answer.bidder()));
         assertThat(loggedBidder).isEqualTo(answeredBidder);
+    }
+
+    /** Every accepted bid sent again with its key is answered as the first time, and is not a second bid. */
+    private static void assertRetriesGetTheFirstAnswer(Map<Long, LiveBidder.Answer> accepted,
+                                                       List<LiveBidder> bidders) {
+        for (LiveBidder.Answer first : accepted.values()) {
+            LiveBidder bidder = bidders.stream().filter(b -> b.user().memberId().equals(first.bidder())).findFirst()
+                    .orElseThrow();
+            LiveBidder.Answer again = bidder.bid(first.key(), first.amount());
+            assertThat(again.status()).isEqualTo(201);
+            assertThat(again.replayed()).as("retry of bid %d is a replay", first.seq()).isTrue();
+            assertThat(again.seq()).isEqualTo(first.seq());
+            assertThat(again.price()).isEqualTo(first.price());
+        }
     }
 
     /** The lot closes SOLD at the last (highest) accepted bid to its bidder; payment makes that bidder's order. */
