@@ -17,6 +17,8 @@ public interface AuctionConfig {
 
     Bids bids();
 
+    Rebuild rebuild();
+
     /** Bounds on what a seller may ask of a lot. */
     interface Lots {
 
@@ -81,5 +83,16 @@ public interface AuctionConfig {
         /** How long the answer to a bid is kept for a retry with its {@code Idempotency-Key}. */
         @WithDefault("24h")
         Duration idempotencyTtl();
+    }
+
+    /** Rebuilding a lot's live state that Redis lost. */
+    interface Rebuild {
+
+        /**
+         * How long reading the lot's bids from Kafka {@code auction.bids} (those the bid log may lack) may take; a
+         * read that does not finish in time answers 503 and the lot takes no bid until a later try finishes.
+         */
+        @WithDefault("5s")
+        Duration kafkaTimeout();
     }
 }

@@ -1,6 +1,5 @@
 package dev.moa.flows;
 
-import dev.moa.banksim.BankModel.AccountView;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,24 +90,12 @@ class WonLotFlowTest {
         assertThat(buyer.wallet("available")).isEqualTo(390_000);
     }
 
-    /** A member who applied to sell, approved by the platform's admin, with a token that carries SELLER. */
     private static AppUser approvedSeller(String name) {
-        AppUser member = AppUser.signUp(platform, name);
-        member.at("membership").body(Map.of("businessName", name)).post("/sellers/applications")
-                .then().statusCode(201);
-        AppUser admin = AppUser.login(platform, RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD, "admin",
-                null);
-        admin.at("membership").post("/admin/sellers/" + member.memberId() + "/approve").then().statusCode(200);
-        return member.relogin();
+        return FlowMembers.approvedSeller(platform, name);
     }
 
-    /** A member whose wallet holds {@code amount}, topped up from their own bank account. */
     private static AppUser fundedMember(String name, long amount) {
-        AppUser member = AppUser.signUp(platform, name).awaitWallet();
-        AccountView account = platform.bank().openAccount(name, amount * 2);
-        String topUp = member.askBank("/top-ups", member.linkBankAccount(account), amount);
-        assertThat(member.awaitBankOutcome(topUp).jsonPath().getString("status")).isEqualTo("COMPLETED");
-        return member;
+        return FlowMembers.fundedMember(platform, name, amount);
     }
 
     private static String listLot(AppUser seller, long startPrice, long buyNowPrice) {

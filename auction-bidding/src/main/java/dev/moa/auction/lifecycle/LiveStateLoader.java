@@ -12,26 +12,52 @@ import dev.moa.events.auction.BidAccepted;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
 
 /**
- * Puts a lot's live state into Redis: at its opening, and whenever Redis has lost it (then rebuilt from the bid log:
- * the last logged bid carries the lot's state after it, the bidders' best bids and approved limits come back too).
- * Loading never overwrites a state Redis still has.
+ * Puts a lot's live state into Redis: at its opening, and whenever Redis has lost it. A rebuild takes the lot's state
+ * after its last accepted bid, wherever that bid is: the PostgreSQL bid log, Kafka {@code auction.bids} (relayed but
+ * not yet logged: {@link RelayedBids}) or the lot's Redis stream (not yet relayed). The bidders' approved limits come
+ * back from the registrations. Loading never overwrites a state Redis still has; a rebuild that cannot read Kafka
+ * fails (503) rather than load a state that may be behind, which would accept a bid at a price already taken.
  */
 @ApplicationScoped
 public class LiveStateLoader {
 
     private final LiveLots live;
+    private final RelayedBids relayed;
+    /** Rebuilds under way on this instance, one per lot however many bids are waiting for it. */
+    private final ConcurrentMap<UUID, Uni<Void>> rebuilding = new ConcurrentHashMap<>();
 
-    public LiveStateLoader(LiveLots live) {
+    public LiveStateLoader(LiveLots live, RelayedBids relayed) {
         this.live = live;
+        this.relayed = relayed;
     }
 
-    /** Makes sure an OPEN lot has live state; a 404, or a 409 for a lot that does not take bids. */
+    /**
+     * Makes sure an OPEN lot has live state; a 404, or a 409 for a lot that does not take bids. Bids that find the
+     * state missing at once share one rebuild; each gets its answer back on its own Vert.x context.
+     */
     public Uni<Void> ensureLive(UUID lotId) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<Void> shared = rebuilding.computeIfAbsent(lotId, id -> rebuild(id)
+                    .onTermination().invoke(() -> rebuilding.remove(id))
+                    .memoize().indefinitely());
+            return context == null ? shared : shared.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        });
+    }
+
+    private Uni<Void> rebuild(UUID lotId) {
         return Panache.withSession(() -> Lot.<Lot>findById(lotId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("The lot"))
                 .chain(lot -> switch (lot.status) {
@@ -43,18 +69,29 @@ public class LiveStateLoader {
                 }));
     }
 
+    /** Loads a lot that has just opened: no bid can exist anywhere yet. */
+    public Uni<Void> loadOpened(Lot lot) {
+        return live.load(state(lot, null, null)).chain(() -> approveLimits(lot));
+    }
+
     /**
-     * Loads {@code lot}'s state and its bidders' limits. The state is that after the last accepted bid: the later of
-     * the last one in the bid log and the last one still in the lot's Redis stream (bids not yet logged are there).
+     * Loads {@code lot}'s state (in a reactive session) and its bidders' limits. The state is that after the last
+     * accepted bid: the latest of the last one in the bid log, those in Kafka after it, and the last one still in the
+     * lot's Redis stream.
      */
     public Uni<Void> load(Lot lot) {
         return LoggedBid.<LoggedBid>find("lotId = ?1 order by seq desc", lot.id).firstResult()
                 .map(logged -> logged == null ? null : asEvent(logged))
-                .chain(logged -> live.lastStreamed(lot.id).map(streamed -> streamed != null
-                        && (logged == null || streamed.seq() > logged.seq()) ? streamed : logged))
-                .chain(last -> runnerUp(lot, last).chain(second -> live.load(state(lot, last, second))))
-                .chain(() -> Registration.<Registration>list("lotId = ?1 and status = ?2", lot.id,
-                        RegistrationStatus.APPROVED))
+                .chain(logged -> relayed.after(lot.id, logged == null ? 0 : logged.seq())
+                        .chain(unlogged -> live.lastStreamed(lot.id)
+                                .map(streamed -> latest(Stream.concat(Stream.of(logged, streamed), unlogged.stream())))
+                                .chain(last -> runnerUp(lot, last, unlogged)
+                                        .chain(second -> live.load(state(lot, last, second))))))
+                .chain(() -> approveLimits(lot));
+    }
+
+    private Uni<Void> approveLimits(Lot lot) {
+        return Registration.<Registration>list("lotId = ?1 and status = ?2", lot.id, RegistrationStatus.APPROVED)
                 .chain(registrations -> Multi.createFrom().iterable(registrations)
                         .onItem().transformToUniAndConcatenate(r -> live.approveLimit(lot.id, r.bidderId,
                                 r.approvedLimit))
@@ -62,14 +99,26 @@ public class LiveStateLoader {
                 .replaceWithVoid();
     }
 
+    /** The bid with the highest sequence, or {@code null}. */
+    private static BidAccepted latest(Stream<BidAccepted> bids) {
+        return bids.filter(bid -> bid != null).max(Comparator.comparingLong(BidAccepted::seq)).orElse(null);
+    }
+
     /**
-     * The runner-up by the bid log: the best amount of any bidder but the leader, the earlier on a tie (what the bid
-     * script keeps). Bids only in the Redis stream, not yet logged, are not counted.
+     * The runner-up: the best amount of any bidder but the leader, the earlier on a tie (what the bid script keeps),
+     * among the logged bids and those found in Kafka. Bids only in the Redis stream, not yet relayed, are not counted.
      */
-    private static Uni<LoggedBid> runnerUp(Lot lot, BidAccepted last) {
-        return last == null ? Uni.createFrom().nullItem()
-                : LoggedBid.<LoggedBid>find("lotId = ?1 and bidderId <> ?2 order by amount desc, seq asc", lot.id,
-                last.leaderId()).firstResult();
+    private static Uni<BidAccepted> runnerUp(Lot lot, BidAccepted last, List<BidAccepted> unlogged) {
+        if (last == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Comparator<BidAccepted> better = Comparator.comparingLong(BidAccepted::amount).reversed()
+                .thenComparingLong(BidAccepted::seq);
+        return LoggedBid.<LoggedBid>find("lotId = ?1 and bidderId <> ?2 order by amount desc, seq asc", lot.id,
+                        last.leaderId()).firstResult()
+                .map(logged -> Stream.concat(Stream.of(logged == null ? null : asEvent(logged)),
+                                unlogged.stream().filter(bid -> !bid.bidderId().equals(last.leaderId())))
+                        .filter(bid -> bid != null).min(better).orElse(null));
     }
 
     private static BidAccepted asEvent(LoggedBid bid) {
@@ -78,7 +127,7 @@ public class LiveStateLoader {
                 bid.acceptedAt);
     }
 
-    static LiveState state(Lot lot, BidAccepted last, LoggedBid second) {
+    static LiveState state(Lot lot, BidAccepted last, BidAccepted second) {
         long startsAt = lot.startsAt.toEpochMilli();
         String status = last != null && last.buyNow() ? "CLOSED" : LotStatus.OPEN.name();
         if (last == null) {
@@ -91,6 +140,6 @@ public class LiveStateLoader {
                 last.buyNow() ? last.endsAt().toEpochMilli() : endsAt, last.price(), last.leaderId().toString(),
                 last.leaderMax(), last.seq(), lot.reservePrice, lot.buyNowPrice, lot.increments,
                 lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions(), lot.maxExtensions,
-                second == null ? "" : second.bidderId.toString(), second == null ? 0 : second.amount);
+                second == null ? "" : second.bidderId().toString(), second == null ? 0 : second.amount());
     }
 }

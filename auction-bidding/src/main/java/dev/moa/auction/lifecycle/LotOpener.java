@@ -39,7 +39,7 @@ public class LotOpener {
             lot.moveTo(LotStatus.OPEN);
             return outbox.append(Topics.AUCTION_EVENTS, new LotOpened(lot.id, lot.sellerId, lot.startPrice,
                             lot.endsAt, now))
-                    .chain(() -> loader.load(lot))
+                    .chain(() -> loader.loadOpened(lot))
                     .replaceWith(true);
         }));
     }
