@@ -39,11 +39,10 @@ public class LiveResource {
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Operation(summary = "Server-Sent Events: a snapshot, then each new price, extension and the close (JSON)")
     public Multi<String> watch(@PathParam("id") UUID lotId) {
-        Multi<String> updates = feeds.watch(lotId);
         Uni<String> snapshot = live.snapshot(lotId, member.id()).map(now -> now == null
                 ? "{\"type\":\"snapshot\",\"live\":false}"
                 : "{\"type\":\"snapshot\",\"live\":true,\"status\":\"" + now.status() + "\",\"price\":" + now.price()
                 + ",\"bidCount\":" + now.bidCount() + ",\"endsAt\":" + now.endsAt().toEpochMilli() + "}");
-        return Multi.createBy().concatenating().streams(snapshot.toMulti(), updates);
+        return feeds.watch(lotId, snapshot);
     }
 }
