@@ -57,7 +57,20 @@ class CiWorkflowTest {
         assertThat(CiWorkflow.matrix(job)).extracting(entry -> entry.get("module"))
                 .containsExactlyInAnyOrderElementsOf(serviceNames());
         assertThat(runs(job)).contains("verify").contains("-Dquarkus.native.container-build=true")
-                .contains("-Dquarkus.native.builder-image=mandrel");
+                .doesNotContain("quarkus.native.builder-image");
+        assertThat(Repository.root().resolve("pom.xml")).content()
+                .containsPattern("<quarkus\\.native\\.builder-image>\\$\\{mandrel\\.builder-image}<")
+                .containsPattern("<mandrel\\.builder-image>quay\\.io/quarkus/[^<]*mandrel-builder-image:[^<]+<");
+    }
+
+    @Test
+    void theNativeExecutablesOfEveryServiceAreMeasuredForStartUpAndMemory() {
+        JsonNode job = jobRunning("bench/startup");
+
+        assertThat(runs(job)).contains("BENCH_NATIVE=true");
+        assertThat(job.path("needs").asText()).isEqualTo("native");
+        assertThat(job.findValues("name").stream().map(JsonNode::asText).filter(n -> n.startsWith("native-")))
+                .containsExactlyInAnyOrderElementsOf(serviceNames().stream().map(n -> "native-" + n).toList());
     }
 
     @Test
