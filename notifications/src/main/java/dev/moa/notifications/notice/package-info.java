@@ -26,8 +26,8 @@
  *   <li>hold events (HoldPlaced, HoldRejected, HoldCaptured, HoldVoided) tell nobody: they are steps of the auction
  *       and payment sagas, whose outcome events tell (registration approved or rejected, payment completed);</li>
  *   <li>lot won (winner) and lot sold (seller): only payment's AuctionPaymentCompleted, after the winner's hold was
- *       captured; LotClosed SOLD alone tells nobody of a win. Reserve not met, unsold: LotClosed, to the seller
- *       (LotClosed names no bidder unless SOLD). Payment failed (buyer, a receipt; seller, AUCTION), second-chance
+ *       captured; LotClosed SOLD alone tells nobody of a win. Reserve not met, unsold: LotClosed, to the seller;
+ *       reserve not met also to the highest bidder, whom LotClosed names for that outcome. Payment failed (buyer, a receipt; seller, AUCTION), second-chance
  *       offer (runner-up, AUCTION): payment's events;</li>
  *   <li>outbid: auction's Outbid, coalesced per lot (category OUTBID, key = lot id);</li>
  *   <li>receipts (RECEIPT, mandatory): payment completed, settlement paid, and whatever concerns a subscription's
