@@ -32,7 +32,8 @@
  *   <li>outbid: auction's Outbid, coalesced per lot (category OUTBID, key = lot id);</li>
  *   <li>receipts (RECEIPT, mandatory): payment completed, settlement paid, and whatever concerns a subscription's
  *       charges (started, renewed, payment failed, past due, canceled); a plan price change or a renewal reminder
- *       is SUBSCRIPTION (switchable); PlanPriceChanged names no subscriber, so it tells the seller who changed it;</li>
+ *       is SUBSCRIPTION (switchable); PlanPriceChanged tells the seller who changed it, and each active subscriber of
+ *       the plan from this service's own copy of subscriptions (kept from Subscription* events), a page at a time;</li>
  *   <li>lot won (buyer) is a RECEIPT; lot sold (seller) is AUCTION; a settlement is the payee's RECEIPT when the
  *       payee is a SELLER (a MERCHANT payee is not a member);</li>
  *   <li>registration approved or rejected, reserve not met, unsold: AUCTION (switchable).</li>
