@@ -68,10 +68,10 @@ public class GroupInvitationService {
                             GroupInvitation invitation = GroupInvitation.of(groupId, inviteeId, callerId, now,
                                     expiresAt);
                             Uni<Void> persisted = invitation.persist().replaceWithVoid();
-                            return inviteeId == null ? persisted
-                                    : persisted.chain(() -> announce(granted.group(), invitation, now));
-                        }))
-                .replaceWith(new InvitationSent(expiresAt));
+                            return (inviteeId == null ? persisted
+                                    : persisted.chain(() -> announce(granted.group(), invitation, now)))
+                                    .replaceWith(new InvitationSent(invitation.id, expiresAt));
+                        }));
     }
 
     /**

@@ -102,7 +102,8 @@ public class GroupResource {
 
     /**
      * Invites a member in person by the e-mail address of their account (owner or treasurer). Always 202 with the
-     * same body, whether or not the address is a member's: it never reveals who has an account. The invitee is told
+     * same body (a new invitation id, to revoke it, and its expiry), whether or not the address is a member's: it
+     * never reveals who has an account. The invitee is told
      * by notifications at the address it keeps for them, never at the one given here.
      */
     @POST

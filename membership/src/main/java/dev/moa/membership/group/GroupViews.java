@@ -49,8 +49,8 @@ public final class GroupViews {
 
     /**
      * The answer to a personal invitation: the same whether or not the address was a member's to invite (so it
-     * tells nothing about who has an account).
+     * tells nothing about who has an account). The id is there either way, to revoke the invitation.
      */
-    public record InvitationSent(Instant expiresAt) {
+    public record InvitationSent(UUID invitationId, Instant expiresAt) {
     }
 }

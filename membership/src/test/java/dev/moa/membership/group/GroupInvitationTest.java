@@ -79,11 +79,13 @@ class GroupInvitationTest {
         Person invitee = Person.signUp();
         String groupId = newGroup(owner.caller());
 
-        String expiresAt = invite(owner.caller(), groupId, Map.of("email", invitee.email().toUpperCase(Locale.ROOT)))
-                .statusCode(202).extract().path("expiresAt");
+        var answer = invite(owner.caller(), groupId, Map.of("email", invitee.email().toUpperCase(Locale.ROOT)))
+                .statusCode(202).extract().jsonPath();
+        String expiresAt = answer.getString("expiresAt");
 
         List<ConsumerRecord<String, String>> events = sent(groupId, 1);
         assertThat(events).hasSize(1);
+        assertThat(payload(events.get(0)).get("inviteId").asText()).isEqualTo(answer.getString("invitationId"));
         assertThat(sentInOutbox(groupId)).isOne();
         var event = payload(events.get(0));
         assertThat(event.get("inviteeId").asText()).isEqualTo(invitee.id().toString());
@@ -104,7 +106,7 @@ class GroupInvitationTest {
         var answer = invite(owner.caller(), groupId, Map.of("email", Api.uniqueEmail())).statusCode(202)
                 .contentType(ContentType.JSON).extract().jsonPath();
 
-        assertThat(answer.getMap("").keySet()).containsExactly("expiresAt");
+        assertThat(answer.getMap("").keySet()).containsExactlyInAnyOrder("invitationId", "expiresAt");
         assertThat(queryLong("select count(*) from group_invitation where group_id = ? and invitee_id is null",
                 UUID.fromString(groupId))).isOne();
         assertThat(sentInOutbox(groupId)).isZero();
@@ -165,6 +167,22 @@ class GroupInvitationTest {
         accept(invitee.caller(), groupId, invitationId).statusCode(410).contentType("application/problem+json")
                 .body("type", equalTo("https://moa.dev/problems/invitation-closed"));
         assertThat(GroupFixture.memberCount(groupId)).isOne();
+    }
+
+    @Test
+    void anInvitationToNobodyCanBeRevokedButNotAccepted() {
+        Person owner = Person.signUp();
+        Caller anyone = Caller.fresh();
+        String groupId = newGroup(owner.caller());
+        String invitationId = invite(owner.caller(), groupId, Map.of("email", Api.uniqueEmail())).statusCode(202)
+                .extract().path("invitationId");
+
+        accept(anyone, groupId, invitationId).statusCode(404).contentType("application/problem+json");
+        owner.caller().request().when().delete("/groups/{id}/invitations/{inv}", groupId, invitationId)
+                .then().statusCode(204);
+
+        assertThat(queryLong("select count(*) from group_invitation where id = ? and revoked_at is not null",
+                UUID.fromString(invitationId))).isOne();
     }
 
     @Test
