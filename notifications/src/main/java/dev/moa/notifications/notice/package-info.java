@@ -30,6 +30,8 @@
  *       reserve not met also to the highest bidder, whom LotClosed names for that outcome. Payment failed (buyer, a receipt; seller, AUCTION), second-chance
  *       offer (runner-up, AUCTION): payment's events;</li>
  *   <li>outbid: auction's Outbid, coalesced per lot (category OUTBID, key = lot id);</li>
+ *   <li>group invite: membership's GroupInviteSent, to the invitee (GROUP) at the address this service keeps from
+ *       membership's events (the event carries none); dues reminder: money's DuesDue (GROUP);</li>
  *   <li>receipts (RECEIPT, mandatory): payment completed, settlement paid, and whatever concerns a subscription's
  *       charges (started, renewed, payment failed, past due, canceled); a plan price change or a renewal reminder
  *       is SUBSCRIPTION (switchable); PlanPriceChanged tells the seller who changed it, and each active subscriber of
