@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Keeps the service's tables bounded: notifications past the feed's retention, finished mails past theirs, coalescing
- * windows closed for a day, and finished plan price fan-outs past the feed's retention. Harmless when several instances run it at once.
+ * windows closed for a day, and finished plan price fan-outs past the feed's retention. Harmless when several
+ * instances run it at once.
  */
 @ApplicationScoped
 public class Housekeeping {

@@ -105,8 +105,8 @@ public class GroupInvitationService {
     @WithTransaction
     public Uni<Void> revoke(UUID groupId, UUID invitationId, UUID callerId) {
         return access.invitesManager(groupId, callerId)
-                .<GroupInvitation>chain(() -> GroupInvitation.<GroupInvitation>find("id = ?1 and groupId = ?2", invitationId, groupId)
-                        .firstResult())
+                .<GroupInvitation>chain(() -> GroupInvitation.<GroupInvitation>find("id = ?1 and groupId = ?2",
+                        invitationId, groupId).firstResult())
                 .onItem().ifNull().failWith(GroupInvitationService::invitationNotFound)
                 .invoke(invitation -> {
                     if (invitation.revokedAt == null && invitation.acceptedAt == null) {

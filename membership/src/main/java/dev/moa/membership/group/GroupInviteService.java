@@ -96,8 +96,8 @@ public class GroupInviteService {
     }
 
     /**
-     * Admits {@code memberId} into {@code group} (locked by the caller, as is the member) as a MEMBER, within the limits;
-     * also used by {@link GroupInvitationService#accept}.
+     * Admits {@code memberId} into {@code group} (locked by the caller, as is the member) as a MEMBER, within the
+     * limits; also used by {@link GroupInvitationService#accept}.
      */
     Uni<GroupDetail> admit(MemberGroup group, UUID memberId, Instant now) {
         GroupMembership joined = GroupMembership.of(group.id, memberId, GroupRole.MEMBER, now);

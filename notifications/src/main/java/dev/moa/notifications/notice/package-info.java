@@ -27,7 +27,8 @@
  *       and payment sagas, whose outcome events tell (registration approved or rejected, payment completed);</li>
  *   <li>lot won (winner) and lot sold (seller): only payment's AuctionPaymentCompleted, after the winner's hold was
  *       captured; LotClosed SOLD alone tells nobody of a win. Reserve not met, unsold: LotClosed, to the seller;
- *       reserve not met also to the highest bidder, whom LotClosed names for that outcome. Payment failed (buyer, a receipt; seller, AUCTION), second-chance
+ *       reserve not met also to the highest bidder, whom LotClosed names for that outcome. Payment failed (buyer, a
+ *       receipt; seller, AUCTION), second-chance
  *       offer (runner-up, AUCTION): payment's events;</li>
  *   <li>outbid: auction's Outbid, coalesced per lot (category OUTBID, key = lot id);</li>
  *   <li>group invite: membership's GroupInviteSent, to the invitee (GROUP) at the address this service keeps from
