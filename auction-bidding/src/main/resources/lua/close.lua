@@ -1,17 +1,22 @@
 -- Closes a lot at its end, atomically and never early (Redis' own clock). Safe to call from every instance at once:
 -- the first call after the end closes it, every later call answers the same outcome.
 -- KEYS[1] state   KEYS[2] limits (hash bidder -> approved limit)   ARGV[1] live channel
--- Returns 'CLOSED|outcome|winner|hammer|bidCount|closedAt|runnerUp|runnerUpMax', 'NOT_YET|endsAt', 'NO_STATE' or
--- 'CANCELED'. The runner-up (kept by the bid script) is named only when SOLD: their best maximum, capped at their
--- approved limit; both empty otherwise.
+-- Returns 'CLOSED|outcome|winner|hammer|bidCount|closedAt|runnerUp|runnerUpMax|highestBidder|highestBid',
+-- 'NOT_YET|endsAt', 'NO_STATE' or 'CANCELED'. The runner-up (kept by the bid script) is named only when SOLD: their
+-- best maximum, capped at their approved limit; both empty otherwise. The highest bidder (the leader) and the standing
+-- price (never their hidden maximum) are named only when RESERVE_NOT_MET; both empty otherwise.
 local function fmt(n) return string.format('%.0f', n) end
+local function highest(outcome, leader, price)
+  if outcome == 'RESERVE_NOT_MET' and leader and leader ~= '' and price then return '|' .. leader .. '|' .. price end
+  return '||'
+end
 local s = redis.call('HMGET', KEYS[1], 'status', 'endsAt', 'price', 'leader', 'leaderMax', 'seq', 'reserve',
   'outcome', 'winner', 'hammer', 'closedAt', 'second', 'secondMax', 'runnerUp', 'runnerUpMax')
 if not s[1] then return 'NO_STATE' end
 if s[1] == 'CANCELED' or s[1] == 'SCHEDULED' then return s[1] end
 if s[8] then
   return 'CLOSED|' .. s[8] .. '|' .. s[9] .. '|' .. s[10] .. '|' .. s[6] .. '|' .. s[11] .. '|' .. (s[14] or '')
-    .. '|' .. (s[15] or '')
+    .. '|' .. (s[15] or '') .. highest(s[8], s[4], s[3])
 end
 local endsAt = tonumber(s[2])
 if s[1] == 'OPEN' then
@@ -41,4 +46,4 @@ redis.call('HSET', KEYS[1], 'status', 'CLOSED', 'outcome', outcome, 'winner', wi
   'closedAt', s[2], 'runnerUp', runnerUp, 'runnerUpMax', runnerUpMax)
 redis.call('PUBLISH', ARGV[1], '{"type":"closed","outcome":"' .. outcome .. '","bidCount":' .. s[6] .. '}')
 return 'CLOSED|' .. outcome .. '|' .. winner .. '|' .. fmt(hammer) .. '|' .. s[6] .. '|' .. s[2] .. '|' .. runnerUp
-  .. '|' .. runnerUpMax
+  .. '|' .. runnerUpMax .. highest(outcome, s[4], s[3])

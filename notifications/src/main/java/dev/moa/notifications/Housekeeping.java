@@ -8,8 +8,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Keeps the service's tables bounded: notifications past the feed's retention, finished mails past theirs, and
- * coalescing windows closed for a day. Harmless when several instances run it at once.
+ * Keeps the service's tables bounded: notifications past the feed's retention, finished mails past theirs, coalescing
+ * windows closed for a day, and finished plan price fan-outs past the feed's retention. Harmless when several
+ * instances run it at once.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -34,6 +35,8 @@ public class Housekeeping {
                         + "and created_at < now() - make_interval(secs => $1)").execute(Tuple.of(mail)))
                 .chain(() -> pool.query("delete from coalescing_windows where closes_at < now() - interval '1 day'")
                         .execute())
+                .chain(() -> pool.preparedQuery("delete from price_change_fanouts where done "
+                        + "and created_at < now() - make_interval(secs => $1)").execute(Tuple.of(feed)))
                 .onFailure().invoke(e -> Log.warnf("notification housekeeping failed, next run retries: %s",
                         e.getMessage()))
                 .onFailure().recoverWithNull()

@@ -24,6 +24,8 @@ public interface NotificationsConfig {
 
     Feed feed();
 
+    PriceChange priceChange();
+
     /** The signed one-click unsubscribe links. */
     interface Unsubscribe {
 
@@ -122,5 +124,21 @@ public interface NotificationsConfig {
         /** Notifications older than this are deleted. */
         @WithDefault("180d")
         Duration retention();
+    }
+
+    /** Telling a plan's subscribers of its new price (PlanPriceChanged), a page of subscribers per transaction. */
+    interface PriceChange {
+
+        /** How often each instance looks for price changes not yet told to every subscriber. */
+        @WithDefault("1s")
+        Duration every();
+
+        /** Subscribers told per transaction (one page); at most 1000. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** Pages one run may tell before it leaves the rest to the next run. */
+        @WithDefault("10")
+        int pagesPerRun();
     }
 }

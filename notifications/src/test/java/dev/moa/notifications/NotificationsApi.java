@@ -153,6 +153,19 @@ public final class NotificationsApi {
         }).toList();
     }
 
+    /** Sets the member's e-mail and in-app channels of {@code category}. */
+    public static void preference(UUID memberId, String category, boolean email, boolean inApp) {
+        as(memberId).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("preferences", List.of(Map.of("category", category, "email", email, "inApp", inApp))))
+                .put("/notifications/preferences").then().statusCode(200);
+    }
+
+    /** Waits until notifications has handled event {@code eventId} (its inbox row committed). */
+    public static void awaitHandled(String eventId) {
+        await().atMost(WAIT).until(() -> count(
+                "select count(*) from moa_inbox where consumer = 'notifications' and event_id = ?", eventId) == 1);
+    }
+
     public static long count(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

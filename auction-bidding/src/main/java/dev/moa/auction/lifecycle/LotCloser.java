@@ -20,7 +20,8 @@ import java.util.UUID;
  * Closes a lot at its end. The close itself happens in Redis (the close script: atomic, and never before the end by
  * Redis' clock, which the bids use too); this records it: OPEN → CLOSED, LotClosed through the outbox, and a
  * VoidHold for every bidder's hold but the winner's, all in one transaction. A SOLD lot's LotClosed names the runner-up
- * (see {@code lua/bid.lua}) for payment's second-chance offer. Any instance may try at any time: the
+ * (see {@code lua/bid.lua}) for payment's second-chance offer; a RESERVE_NOT_MET one names the highest bidder, so
+ * that they can be told. Any instance may try at any time: the
  * row lock and the status make it happen once; a lot whose end moved (a late bid) gets its new end and waits.
  */
 @ApplicationScoped
@@ -69,11 +70,13 @@ public class LotCloser {
         lot.endsAt = closing.at();
         // The runner-up's hold is voided too: a second-chance order is paid from the wallet.
         boolean sold = LotClosed.SOLD.equals(closing.outcome()) && lot.winnerId != null;
+        boolean reserveNotMet = LotClosed.RESERVE_NOT_MET.equals(closing.outcome());
         return holds.voidAllBut(lot.id, lot.winnerId)
                 .chain(winnerHold -> outbox.append(Topics.AUCTION_EVENTS, new LotClosed(lot.id, lot.sellerId,
                         lot.outcome, lot.winnerId, lot.hammerPrice, lot.winnerId == null ? null : winnerHold,
                         closing.bidCount(), closing.at(), sold ? closing.runnerUpId() : null,
-                        sold ? closing.runnerUpMaximum() : null)))
+                        sold ? closing.runnerUpMaximum() : null, reserveNotMet ? closing.highestBidderId() : null,
+                        reserveNotMet ? closing.highestBid() : null)))
                 .replaceWith(true);
     }
 }

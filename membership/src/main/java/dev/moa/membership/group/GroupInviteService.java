@@ -95,7 +95,11 @@ public class GroupInviteService {
                         .chain(group -> admit(group, callerId, now)));
     }
 
-    private Uni<GroupDetail> admit(MemberGroup group, UUID memberId, Instant now) {
+    /**
+     * Admits {@code memberId} into {@code group} (locked by the caller, as is the member) as a MEMBER, within the
+     * limits; also used by {@link GroupInvitationService#accept}.
+     */
+    Uni<GroupDetail> admit(MemberGroup group, UUID memberId, Instant now) {
         GroupMembership joined = GroupMembership.of(group.id, memberId, GroupRole.MEMBER, now);
         return memberships.findMembership(group.id, memberId)
                 .invoke(existing -> {

@@ -35,6 +35,18 @@ public final class GroupRequests {
         }
     }
 
+    /** {@code POST /groups/{id}/invitations}: whom to invite, by the e-mail address of their Moa account. */
+    public record InviteByEmail(
+            @NotBlank @Size(max = 254) @jakarta.validation.constraints.Email
+            @Pattern(regexp = dev.moa.membership.member.MemberRequests.EMAIL, message = "must be an e-mail address")
+            String email) {
+
+        @Override
+        public String toString() {
+            return "InviteByEmail[…]";
+        }
+    }
+
     /** {@code POST /groups/join}. */
     public record Join(@NotNull @Pattern(regexp = InviteCodes.PATTERN, message = "is not an invite code") String code) {
     }

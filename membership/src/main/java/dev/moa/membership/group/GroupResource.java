@@ -2,6 +2,7 @@ package dev.moa.membership.group;
 
 import dev.moa.chassis.security.CurrentMember;
 import dev.moa.chassis.security.Roles;
+import dev.moa.membership.group.GroupRequests.InviteByEmail;
 import dev.moa.membership.group.GroupRequests.Join;
 import dev.moa.membership.group.GroupRequests.NewGroup;
 import dev.moa.membership.group.GroupRequests.OwnershipTransfer;
@@ -10,6 +11,7 @@ import dev.moa.membership.group.GroupViews.CreatedInvite;
 import dev.moa.membership.group.GroupViews.GroupDetail;
 import dev.moa.membership.group.GroupViews.GroupSummary;
 import dev.moa.membership.group.GroupViews.Invite;
+import dev.moa.membership.group.GroupViews.InvitationSent;
 import dev.moa.membership.group.GroupViews.Member;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,13 +45,15 @@ public class GroupResource {
 
     private final GroupService groups;
     private final GroupInviteService invites;
+    private final GroupInvitationService invitations;
     private final GroupMemberService members;
     private final CurrentMember caller;
 
-    public GroupResource(GroupService groups, GroupInviteService invites, GroupMemberService members,
-                         CurrentMember caller) {
+    public GroupResource(GroupService groups, GroupInviteService invites, GroupInvitationService invitations,
+                         GroupMemberService members, CurrentMember caller) {
         this.groups = groups;
         this.invites = invites;
+        this.invitations = invitations;
         this.members = members;
         this.caller = caller;
     }
@@ -94,6 +98,37 @@ public class GroupResource {
     @ResponseStatus(204)
     public Uni<Void> revokeInvite(@PathParam("groupId") UUID groupId, @PathParam("inviteId") UUID inviteId) {
         return invites.revoke(groupId, inviteId, caller.id());
+    }
+
+    /**
+     * Invites a member in person by the e-mail address of their account (owner or treasurer). Always 202 with the
+     * same body (a new invitation id, to revoke it, and its expiry), whether or not the address is a member's: it
+     * never reveals who has an account. The invitee is told
+     * by notifications at the address it keeps for them, never at the one given here.
+     */
+    @POST
+    @Path("/{groupId}/invitations")
+    @ResponseStatus(202)
+    public Uni<InvitationSent> inviteByEmail(@PathParam("groupId") UUID groupId,
+                                             @NotNull @Valid InviteByEmail request) {
+        return invitations.invite(groupId, caller.id(), request.email());
+    }
+
+    /** Accepts the caller's own invitation and joins the group as a member. */
+    @POST
+    @Path("/{groupId}/invitations/{invitationId}/accept")
+    public Uni<GroupDetail> acceptInvitation(@PathParam("groupId") UUID groupId,
+                                             @PathParam("invitationId") UUID invitationId) {
+        return invitations.accept(groupId, invitationId, caller.id());
+    }
+
+    /** Revokes a personal invitation (owner or treasurer). */
+    @DELETE
+    @Path("/{groupId}/invitations/{invitationId}")
+    @ResponseStatus(204)
+    public Uni<Void> revokeInvitation(@PathParam("groupId") UUID groupId,
+                                      @PathParam("invitationId") UUID invitationId) {
+        return invitations.revoke(groupId, invitationId, caller.id());
     }
 
     /** Joins the group of an invite code as a member. */

@@ -46,4 +46,11 @@ public final class GroupViews {
             return new Invite(invite.id, invite.createdBy, invite.createdAt, invite.expiresAt);
         }
     }
+
+    /**
+     * The answer to a personal invitation: the same whether or not the address was a member's to invite (so it
+     * tells nothing about who has an account). The id is there either way, to revoke the invitation.
+     */
+    public record InvitationSent(UUID invitationId, Instant expiresAt) {
+    }
 }

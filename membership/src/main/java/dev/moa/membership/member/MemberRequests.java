@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 public final class MemberRequests {
 
     /** An address with a dotted domain, without spaces or control characters. */
-    static final String EMAIL = "^[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+$";
+    public static final String EMAIL = "^[^@\\s\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Cc}\\p{Cf}]+\\.[^@\\s\\p{Cc}\\p{Cf}]+$";
     /** E.164, or empty to clear it. */
     static final String PHONE = "^$|^\\+[1-9][0-9]{6,14}$";
     static final String LOCALE = "^(ko|en)$";

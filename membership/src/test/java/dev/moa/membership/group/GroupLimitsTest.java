@@ -57,6 +57,37 @@ class GroupLimitsTest {
     }
 
     @Test
+    void anInvitationIntoAFullGroupIsRefusedAndStaysOpen() throws Exception {
+        String groupId = newGroup(owner);
+        String email = dev.moa.membership.Api.uniqueEmail();
+        UUID inviteeId = UUID.fromString(dev.moa.membership.Api.newMember(email));
+        Caller invitee = new Caller(inviteeId, dev.moa.devstack.DevStackResource.stack().tokenKeys()
+                .mint(inviteeId.toString(), "MEMBER"));
+        owner.request().body(Map.of("email", email)).when().post("/groups/{id}/invitations", groupId)
+                .then().statusCode(202);
+        String code = newCode(owner, groupId);
+        for (int i = 1; i < MEMBERS_PER_GROUP; i++) {
+            join(Caller.fresh(), code).statusCode(200);
+        }
+        UUID invitation;
+        try (var connection = dev.moa.devstack.DevStackResource.stack().postgres().connect("moa_membership");
+             var query = connection.prepareStatement("select id from group_invitation where invitee_id = ?")) {
+            query.setObject(1, inviteeId);
+            try (var result = query.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                invitation = result.getObject(1, UUID.class);
+            }
+        }
+
+        invitee.request().when().post("/groups/{id}/invitations/{inv}/accept", groupId, invitation)
+                .then().statusCode(409).contentType("application/problem+json").body("type", endsWith("/group-full"));
+
+        assertThat(GroupFixture.memberCount(groupId)).isEqualTo(MEMBERS_PER_GROUP);
+        assertThat(GroupFixture.queryLong("select count(*) from group_invitation where id = ? and accepted_at is null",
+                invitation)).isOne();
+    }
+
+    @Test
     void thirtyConcurrentJoinsFillTheGroupExactly() throws Exception {
         String groupId = newGroup(owner);
         String code = newCode(owner, groupId);

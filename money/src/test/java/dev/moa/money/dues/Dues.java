@@ -33,6 +33,16 @@ final class Dues {
         }
     }
 
+    /** One run of the reminder job as it would run on {@code today}; how many reminders it sent. */
+    static int remind(LocalDate today) {
+        DuesReminders reminders = Arc.container().instance(DuesReminders.class).get();
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> reminders.remind(today));
+        } catch (Throwable e) {
+            throw new IllegalStateException("dues reminders for " + today + " failed", e);
+        }
+    }
+
     static Response setPlan(UUID by, UUID group, Object body) {
         return given().auth().oauth2(MoneyApi.token(by)).contentType(ContentType.JSON).body(body)
                 .when().put("/groups/" + group + "/dues-plan");

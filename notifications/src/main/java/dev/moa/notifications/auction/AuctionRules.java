@@ -8,13 +8,19 @@ import dev.moa.notifications.notice.Category;
 import dev.moa.notifications.notice.Notice;
 import dev.moa.notifications.notice.NoticeRegistry;
 import dev.moa.notifications.notice.NoticeRules;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code auction.events}: outbid (coalesced per lot and member), registration approved or rejected, and the closes
  * that end without a sale (reserve not met, unsold), told to the seller. A SOLD close tells nobody: the win and the
  * sale are told from payment's AuctionPaymentCompleted, once the winner has actually paid. A RESERVE_NOT_MET close
- * carries no bidder (the winner fields are absent unless SOLD), so only the seller is told.
+ * tells the seller and, when the event names them ({@code highestBidderId}, since auction-bidding fills it), the
+ * bidder who led at the close: the lot was not sold to them and their hold is released. An older RESERVE_NOT_MET
+ * without that field tells the seller only.
  */
 @ApplicationScoped
 public class AuctionRules implements NoticeRules {
@@ -31,19 +37,30 @@ public class AuctionRules implements NoticeRules {
                 .onEach("dev.moa.auction.RegistrationRejected", RegistrationRejected.class, event -> Notice
                         .of(event.bidderId(), Category.AUCTION, "registration-rejected", event.lotId())
                         .with("limit", positive(event.limit())).with("reason", event.reason()))
-                .onEach("dev.moa.auction.LotClosed", LotClosed.class, AuctionRules::closed);
+                .on("dev.moa.auction.LotClosed", LotClosed.class, event -> Uni.createFrom().item(closed(event)));
     }
 
-    /** Reserve not met or unsold tells the seller; SOLD tells nobody (payment's outcome does). */
-    private static Notice closed(LotClosed event) {
+    /** Reserve not met tells the seller and the highest bidder; unsold the seller; SOLD nobody (payment does). */
+    private static List<Notice> closed(LotClosed event) {
         return switch (event.outcome()) {
-            case LotClosed.RESERVE_NOT_MET -> Notice
-                    .of(event.sellerId(), Category.AUCTION, "lot-reserve-not-met", event.lotId())
-                    .with("bidCount", event.bidCount());
-            case LotClosed.UNSOLD -> Notice.of(event.sellerId(), Category.AUCTION, "lot-unsold", event.lotId());
-            case LotClosed.SOLD -> null;
+            case LotClosed.RESERVE_NOT_MET -> reserveNotMet(event);
+            case LotClosed.UNSOLD -> List.of(Notice.of(event.sellerId(), Category.AUCTION, "lot-unsold",
+                    event.lotId()));
+            case LotClosed.SOLD -> List.of();
             default -> throw new IllegalArgumentException("unknown lot outcome " + event.outcome());
         };
+    }
+
+    private static List<Notice> reserveNotMet(LotClosed event) {
+        List<Notice> notices = new ArrayList<>(2);
+        notices.add(Notice.of(event.sellerId(), Category.AUCTION, "lot-reserve-not-met", event.lotId())
+                .with("bidCount", event.bidCount()));
+        if (event.highestBidderId() != null && !event.highestBidderId().equals(event.sellerId())) {
+            notices.add(Notice.of(event.highestBidderId(), Category.AUCTION, "lot-reserve-not-met-bidder",
+                            event.lotId())
+                    .with("highestBid", event.highestBid() == null ? null : positive(event.highestBid())));
+        }
+        return notices;
     }
 
     private static long positive(long amount) {

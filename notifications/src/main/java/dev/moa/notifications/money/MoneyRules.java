@@ -1,6 +1,7 @@
 package dev.moa.notifications.money;
 
 import dev.moa.events.money.DuesCollected;
+import dev.moa.events.money.DuesDue;
 import dev.moa.events.money.DuesUnpaid;
 import dev.moa.events.money.TopUpCompleted;
 import dev.moa.events.money.TopUpFailed;
@@ -16,12 +17,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * {@code money.events}. Each notice comes from the event that proves it: a top-up or withdrawal from its completed or
  * failed event (money's saga outcome, after the bank answered), money received from the posted REMITTANCE or PAYOUT
- * transfer, dues from DuesCollected / DuesUnpaid. Hold events are steps of other services' sagas and tell nobody:
+ * transfer, dues from DuesCollected / DuesUnpaid, and the reminder before a collection from DuesDue (GROUP,
+ * switchable). Hold events are steps of other services' sagas and tell nobody:
  * their outcomes (registration approved or rejected, payment completed) are told from those services' events.
  */
 @ApplicationScoped
@@ -56,6 +59,11 @@ public class MoneyRules implements NoticeRules {
                         .map(group -> List.of(Notice.of(event.memberId(), Category.RECEIPT, "dues-collected",
                                         event.groupId()).with("amount", positive(event.amount()))
                                 .with("period", event.period()).with("groupName", group))))
+                .on("dev.moa.money.DuesDue", DuesDue.class, event -> directory.groupName(event.groupId())
+                        .map(group -> List.of(Notice.of(event.memberId(), Category.GROUP, "dues-due",
+                                        event.groupId()).with("amount", positive(event.amount()))
+                                .with("period", event.period()).with("groupName", group)
+                                .with("dueOn", Objects.requireNonNull(event.dueOn(), "a due day").toString()))))
                 .on("dev.moa.money.DuesUnpaid", DuesUnpaid.class, event -> directory.groupName(event.groupId())
                         .map(group -> List.of(Notice.of(event.memberId(), Category.GROUP, "dues-unpaid",
                                         event.groupId()).with("amount", positive(event.amount()))

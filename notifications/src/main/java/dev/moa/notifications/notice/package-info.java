@@ -26,13 +26,17 @@
  *   <li>hold events (HoldPlaced, HoldRejected, HoldCaptured, HoldVoided) tell nobody: they are steps of the auction
  *       and payment sagas, whose outcome events tell (registration approved or rejected, payment completed);</li>
  *   <li>lot won (winner) and lot sold (seller): only payment's AuctionPaymentCompleted, after the winner's hold was
- *       captured; LotClosed SOLD alone tells nobody of a win. Reserve not met, unsold: LotClosed, to the seller
- *       (LotClosed names no bidder unless SOLD). Payment failed (buyer, a receipt; seller, AUCTION), second-chance
+ *       captured; LotClosed SOLD alone tells nobody of a win. Reserve not met, unsold: LotClosed, to the seller;
+ *       reserve not met also to the highest bidder, whom LotClosed names for that outcome. Payment failed (buyer, a
+ *       receipt; seller, AUCTION), second-chance
  *       offer (runner-up, AUCTION): payment's events;</li>
  *   <li>outbid: auction's Outbid, coalesced per lot (category OUTBID, key = lot id);</li>
+ *   <li>group invite: membership's GroupInviteSent, to the invitee (GROUP) at the address this service keeps from
+ *       membership's events (the event carries none); dues reminder: money's DuesDue (GROUP);</li>
  *   <li>receipts (RECEIPT, mandatory): payment completed, settlement paid, and whatever concerns a subscription's
  *       charges (started, renewed, payment failed, past due, canceled); a plan price change or a renewal reminder
- *       is SUBSCRIPTION (switchable); PlanPriceChanged names no subscriber, so it tells the seller who changed it;</li>
+ *       is SUBSCRIPTION (switchable); PlanPriceChanged tells the seller who changed it, and each active subscriber of
+ *       the plan from this service's own copy of subscriptions (kept from Subscription* events), a page at a time;</li>
  *   <li>lot won (buyer) is a RECEIPT; lot sold (seller) is AUCTION; a settlement is the payee's RECEIPT when the
  *       payee is a SELLER (a MERCHANT payee is not a member);</li>
  *   <li>registration approved or rejected, reserve not met, unsold: AUCTION (switchable).</li>

@@ -64,7 +64,7 @@ public class PaymentRules implements NoticeRules {
     }
 
     /** A moment as people in Korea read it, or null. */
-    static String at(Instant instant) {
+    public static String at(Instant instant) {
         return instant == null ? null : KST.format(instant);
     }
 

@@ -1,6 +1,7 @@
 package dev.moa.notifications.recipient;
 
 import dev.moa.events.membership.GroupCreated;
+import dev.moa.events.membership.GroupInviteSent;
 import dev.moa.events.membership.GroupMemberJoined;
 import dev.moa.events.membership.GroupMemberLeft;
 import dev.moa.events.membership.GroupRoleChanged;
@@ -11,15 +12,18 @@ import dev.moa.notifications.notice.Category;
 import dev.moa.notifications.notice.Notice;
 import dev.moa.notifications.notice.NoticeRegistry;
 import dev.moa.notifications.notice.NoticeRules;
+import dev.moa.notifications.payment.PaymentRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code membership.events}: the recipient copy (e-mail, name, locale) from MemberRegistered and MemberUpdated, group
- * names and roles; a welcome on sign-up, a notice to whoever joins a group (not to its creator), and to a member whose
- * application to sell was approved.
+ * names and roles; a welcome on sign-up, a notice to a member invited into a group in person (GroupInviteSent, at the
+ * address this service keeps for them: the event carries none), to whoever joins a group (not to its creator), and to a
+ * member whose application to sell was approved.
  */
 @ApplicationScoped
 public class MembershipRules implements NoticeRules {
@@ -43,6 +47,11 @@ public class MembershipRules implements NoticeRules {
                 .on(GroupCreated.TYPE, GroupCreated.class, event -> directory
                         .keepGroup(event.groupId(), event.name()).chain(() -> NONE))
                 .on(GroupMemberJoined.TYPE, GroupMemberJoined.class, this::joined)
+                .onEach(GroupInviteSent.TYPE, GroupInviteSent.class, event -> Notice
+                        .of(event.inviteeId(), Category.GROUP, "group-invite", event.inviteId())
+                        .with("groupName", event.groupName()).with("inviterName", event.inviterName())
+                        .with("groupId", event.groupId())
+                        .with("expiresAt", PaymentRules.at(Objects.requireNonNull(event.expiresAt(), "an expiry"))))
                 .on(GroupRoleChanged.TYPE, GroupRoleChanged.class, event -> directory
                         .setRole(event.groupId(), event.memberId(), event.role()).chain(() -> NONE))
                 .on(GroupMemberLeft.TYPE, GroupMemberLeft.class, event -> directory

@@ -101,6 +101,11 @@ class UnsubscribeTokensTest {
             public Feed feed() {
                 return null;
             }
+
+            @Override
+            public PriceChange priceChange() {
+                return null;
+            }
         });
     }
 }

@@ -8,10 +8,13 @@ import java.util.UUID;
  * payment captures), RESERVE_NOT_MET (bids, but the best maximum stayed under the reserve) or UNSOLD (no bid); the
  * winner fields are absent unless SOLD. Every other bidder's hold is voided at the close. When SOLD with a second
  * bidder, {@code runnerUpId} and {@code runnerUpMaximum} (their highest maximum bid) name who payment offers the lot to
- * if the winner's payment fails (the second-chance offer); both absent otherwise.
+ * if the winner's payment fails (the second-chance offer); both absent otherwise. When RESERVE_NOT_MET,
+ * {@code highestBidderId} and {@code highestBid} name the bidder who led at the close and the standing price the lot
+ * reached (the visible highest bid, never their hidden maximum), so that they can be told; both absent otherwise.
  */
 public record LotClosed(UUID lotId, UUID sellerId, String outcome, UUID winnerId, Long hammerPrice, UUID holdId,
-                        long bidCount, Instant closedAt, UUID runnerUpId, Long runnerUpMaximum)
+                        long bidCount, Instant closedAt, UUID runnerUpId, Long runnerUpMaximum,
+                        UUID highestBidderId, Long highestBid)
         implements AuctionEvent {
 
     public static final String SOLD = "SOLD";
@@ -22,6 +25,13 @@ public record LotClosed(UUID lotId, UUID sellerId, String outcome, UUID winnerId
     public LotClosed(UUID lotId, UUID sellerId, String outcome, UUID winnerId, Long hammerPrice, UUID holdId,
                      long bidCount, Instant closedAt) {
         this(lotId, sellerId, outcome, winnerId, hammerPrice, holdId, bidCount, closedAt, null, null);
+    }
+
+    /** A close that names no highest bidder (the form before the reserve-not-met fields were added). */
+    public LotClosed(UUID lotId, UUID sellerId, String outcome, UUID winnerId, Long hammerPrice, UUID holdId,
+                     long bidCount, Instant closedAt, UUID runnerUpId, Long runnerUpMaximum) {
+        this(lotId, sellerId, outcome, winnerId, hammerPrice, holdId, bidCount, closedAt, runnerUpId, runnerUpMaximum,
+                null, null);
     }
 
     @Override

@@ -77,6 +77,12 @@ class AuctionEventsContractTest {
     }
 
     @Test
+    void lotClosedReserveNotMetNamesTheHighestBidder() {
+        JsonContract.assertPinned(new LotClosed(LOT, SELLER, LotClosed.RESERVE_NOT_MET, null, null, null, 3, ENDS, null,
+                null, BIDDER, 1_800_000L), "auction/lot-closed-reserve-not-met.json");
+    }
+
+    @Test
     void lotClosedUnsold() {
         JsonContract.assertPinned(new LotClosed(LOT, SELLER, LotClosed.UNSOLD, null, null, null, 0, ENDS),
                 "auction/lot-closed-unsold.json");

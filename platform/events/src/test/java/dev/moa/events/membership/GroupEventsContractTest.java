@@ -32,6 +32,16 @@ class GroupEventsContractTest {
     }
 
     @Test
+    void pinsGroupInviteSentWithoutACode() {
+        JsonContract.assertPinned(new GroupInviteSent(GROUP, "토요 등산 모임", MEMBER, "김민지",
+                UUID.fromString("3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e33"), UUID.fromString(
+                        "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c44"), Instant.parse("2026-11-28T09:00:00.123456Z"), AT),
+                "group-invite-sent.json");
+        assertThat(new GroupInviteSent(GROUP, "n", MEMBER, "i", MEMBER, MEMBER, AT, AT).subject())
+                .isEqualTo(GROUP.toString());
+    }
+
+    @Test
     void pinsGroupRoleChanged() {
         JsonContract.assertPinned(new GroupRoleChanged(GROUP, MEMBER, "TREASURER", AT), "group-role-changed.json");
     }

@@ -24,6 +24,14 @@ class DuesEventsContractTest {
     }
 
     @Test
+    void duesDue() {
+        var event = new DuesDue(GROUP, MEMBER, "2026-12", 30_000, java.time.LocalDate.parse("2026-12-05"), AT);
+        JsonContract.assertPinned(event, "money/dues-due.json");
+        assertThat(event.subject()).isEqualTo(GROUP.toString());
+        assertThat(event.eventType()).isEqualTo("dev.moa.money.DuesDue");
+    }
+
+    @Test
     void duesUnpaid() {
         var event = new DuesUnpaid(GROUP, MEMBER, "2026-11", 30_000, AT);
         JsonContract.assertPinned(event, "money/dues-unpaid.json");
