@@ -64,7 +64,8 @@ public class DuesReminders {
     }
 
     @Scheduled(every = "${moa.dues.reminder.every:1h}", delayed = "${moa.dues.check-delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         LocalDate today = LocalDate.now(clock);
         return remind(today)

@@ -74,7 +74,8 @@ public class PriceChangeFanout {
     }
 
     @Scheduled(every = "${moa.notifications.price-change.every:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return pages(config.pagesPerRun())
                 .onFailure().invoke(e -> Log.warnf("plan price change fan-out failed, the next run retries: %s",
