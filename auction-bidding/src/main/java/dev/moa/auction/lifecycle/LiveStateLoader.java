@@ -80,14 +80,20 @@ public class LiveStateLoader {
      * lot's Redis stream.
      */
     public Uni<Void> load(Lot lot) {
-        return LoggedBid.<LoggedBid>find("lotId = ?1 order by seq desc", lot.id).firstResult()
-                .map(logged -> logged == null ? null : asEvent(logged))
-                .chain(logged -> relayed.after(lot.id, logged == null ? 0 : logged.seq())
-                        .chain(unlogged -> live.lastStreamed(lot.id)
-                                .map(streamed -> latest(Stream.concat(Stream.of(logged, streamed), unlogged.stream())))
+        // The bid log is read again after Kafka: bids the bid log wrote (and committed past) between the first read
+        // and the Kafka read are in neither of those, but are in the second read of the log.
+        return lastLogged(lot).chain(logged -> relayed.after(lot.id, logged == null ? 0 : logged.seq())
+                        .chain(unlogged -> lastLogged(lot).chain(loggedSince -> live.lastStreamed(lot.id)
+                                .map(streamed -> latest(Stream.concat(Stream.of(logged, loggedSince, streamed),
+                                        unlogged.stream())))
                                 .chain(last -> runnerUp(lot, last, unlogged)
-                                        .chain(second -> live.load(state(lot, last, second))))))
+                                        .chain(second -> live.load(state(lot, last, second)))))))
                 .chain(() -> approveLimits(lot));
+    }
+
+    private static Uni<BidAccepted> lastLogged(Lot lot) {
+        return LoggedBid.<LoggedBid>find("lotId = ?1 order by seq desc", lot.id).firstResult()
+                .map(logged -> logged == null ? null : asEvent(logged));
     }
 
     private Uni<Void> approveLimits(Lot lot) {

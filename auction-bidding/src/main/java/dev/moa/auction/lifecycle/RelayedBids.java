@@ -75,7 +75,8 @@ public class RelayedBids {
 
     private List<BidAccepted> read(UUID lot, long afterSeq) {
         long deadline = System.nanoTime() + config.kafkaTimeout().toNanos();
-        try (KafkaConsumer<String, String> consumer = consumer(lot)) {
+        KafkaConsumer<String, String> consumer = consumer(lot);
+        try {
             TopicPartition partition = partitionOf(consumer, lot, left(deadline));
             Set<TopicPartition> partitions = Set.of(partition);
             consumer.assign(partitions);
@@ -107,6 +108,9 @@ public class RelayedBids {
             Log.warnf("lot %s: its bids in Kafka could not be read to rebuild its state: %s", lot, e.toString());
             throw new ProblemException(503, "lot-state-rebuilding", "Service unavailable",
                     "The lot's live state is being rebuilt; try again in a moment", Map.of("Retry-After", "1"));
+        } finally {
+            // It committed nothing and joined no group: nothing to wait for (close() would wait up to 30 s).
+            consumer.close(Duration.ZERO);
         }
     }
 

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
@@ -17,21 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The live updates of lots for SSE watchers: one Redis subscription per lot on this instance, shared by all its
- * watchers and dropped when the last one leaves. A watcher gets the lot's snapshot only once the Redis subscription is
- * active and the watcher is listening to it, so no update published after the snapshot was read is missed (one
- * published in between may come after the snapshot it is already part of: updates carry the sequence). Each watcher
- * has a small buffer of its own; a watcher that falls further behind than that is disconnected rather than buffered
- * without bound (it can reconnect and read the lot).
+ * The live updates of lots for SSE watchers. The instance holds one Redis subscription, to the pattern of every lot's
+ * channel, on one connection (however many lots are watched, so watchers never take connections from the bidding
+ * pool), and hands each update to the watchers of its lot. A watcher gets the lot's snapshot only once that
+ * subscription is active and the watcher is listening, so no update published after the snapshot was read is missed
+ * (one published in between may come after the snapshot it is already part of: updates carry the sequence). Each
+ * watcher has a small buffer of its own; a watcher that falls further behind than that is disconnected rather than
+ * buffered without bound (it can reconnect and read the lot). If Redis ends the subscription, every watcher is ended
+ * and the next one subscribes again.
  */
 @ApplicationScoped
 public class LiveFeeds {
 
     /** Updates a watcher may lag behind before it is dropped. */
     public static final int WATCHER_BUFFER = 64;
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveRedisDataSource redis;
     private final ConcurrentMap<UUID, Feed> feeds = new ConcurrentHashMap<>();
+    private Uni<ReactiveRedisSubscriber> subscription; // guarded by this
 
     public LiveFeeds(ReactiveRedisDataSource redis) {
         this.redis = redis;
@@ -43,9 +48,55 @@ public class LiveFeeds {
                 WATCHER_BUFFER);
     }
 
-    /** How many lots this instance holds a Redis subscription for. */
+    /** How many lots this instance has watchers of. */
     public int subscriptions() {
         return feeds.size();
+    }
+
+    private synchronized Uni<ReactiveRedisSubscriber> subscription() {
+        if (subscription == null) {
+            Uni<ReactiveRedisSubscriber> subscribing = redis.pubsub(String.class)
+                    .subscribeToPattern(LotKeys.CHANNELS, this::route, () -> ended(null), this::ended)
+                    .ifNoItem().after(SUBSCRIBE_TIMEOUT).fail()
+                    .onFailure().invoke(this::ended)
+                    .memoize().indefinitely();
+            subscription = subscribing;
+        }
+        return subscription;
+    }
+
+    private void route(String channel, String update) {
+        UUID lot = LotKeys.lotOfChannel(channel);
+        Feed feed = lot == null ? null : feeds.get(lot);
+        if (feed != null) {
+            feed.updates.onNext(update);
+        }
+    }
+
+    /** The subscription ended (Redis closed it, or it failed): its watchers end too, the next one subscribes anew. */
+    private void ended(Throwable failure) {
+        Uni<ReactiveRedisSubscriber> ended;
+        synchronized (this) {
+            ended = subscription;
+            subscription = null;
+        }
+        if (failure != null) {
+            Log.warnf("live lot updates: the Redis subscription ended, watchers reconnect: %s", failure.getMessage());
+        }
+        feeds.values().forEach(feed -> {
+            if (feeds.remove(feed.lot, feed)) {
+                if (failure == null) {
+                    feed.updates.onComplete();
+                } else {
+                    feed.updates.onError(failure);
+                }
+            }
+        });
+        if (ended != null && failure != null) {
+            ended.chain(ReactiveRedisSubscriber::unsubscribe).subscribe().with(done -> { },
+                    e -> Log.debugf("live lot updates: the failed subscription did not close cleanly: %s",
+                            e.getMessage()));
+        }
     }
 
     private Feed join(UUID lot) {
@@ -57,45 +108,18 @@ public class LiveFeeds {
     }
 
     private void leave(Feed feed) {
-        feeds.computeIfPresent(feed.lot, (id, current) -> {
-            if (current != feed || --current.watchers > 0) {
-                return current;
-            }
-            current.close();
-            return null;
-        });
+        feeds.computeIfPresent(feed.lot, (id, current) -> current != feed || --current.watchers > 0 ? current : null);
     }
 
-    /** One lot's Redis subscription on this instance: what it hears goes to every watcher listening. */
-    private final class Feed {
+    /** The watchers of one lot on this instance. */
+    private static final class Feed {
 
         final UUID lot;
         final BroadcastProcessor<String> updates = BroadcastProcessor.create();
-        final Uni<ReactiveRedisSubscriber> subscribed;
         int watchers; // changed only inside the map's compute functions
 
         Feed(UUID lot) {
             this.lot = lot;
-            // If the subscription ends (Redis gone), its watchers end too and reconnect to a new one.
-            this.subscribed = redis.pubsub(String.class).subscribe(LotKeys.channel(lot), updates::onNext,
-                            () -> end(null), this::end)
-                    .onFailure().invoke(this::end)
-                    .memoize().indefinitely();
-        }
-
-        private void end(Throwable failure) {
-            feeds.remove(lot, this);
-            if (failure == null) {
-                updates.onComplete();
-            } else {
-                updates.onError(failure);
-            }
-        }
-
-        void close() {
-            subscribed.chain(ReactiveRedisSubscriber::unsubscribe).subscribe().with(
-                    done -> updates.onComplete(),
-                    e -> Log.debugf("lot %s: the live subscription did not close cleanly: %s", lot, e.getMessage()));
         }
     }
 
@@ -106,6 +130,7 @@ public class LiveFeeds {
         private final MultiEmitter<? super String> emitter;
         private final Deque<String> early = new ArrayDeque<>();
         private boolean snapshotSent;
+        private boolean stopped;
         private Cancellable listening;
 
         Watcher(Feed feed, MultiEmitter<? super String> emitter) {
@@ -115,17 +140,28 @@ public class LiveFeeds {
 
         void start(Uni<String> snapshot) {
             emitter.onTermination(this::stop);
-            feed.subscribed
-                    .invoke(() -> listening = feed.updates.subscribe().with(this::update, emitter::fail,
-                            emitter::complete))
+            subscription()
+                    .invoke(this::listen)
                     .chain(() -> snapshot)
                     .subscribe().with(this::snapshot, emitter::fail);
+        }
+
+        private void listen() {
+            Cancellable subscribed = feed.updates.subscribe().with(this::update, emitter::fail, emitter::complete);
+            synchronized (this) {
+                if (!stopped) {
+                    listening = subscribed;
+                    return;
+                }
+            }
+            subscribed.cancel(); // the watcher left while the subscription was being made
         }
 
         private void update(String update) {
             synchronized (this) {
                 if (!snapshotSent) {
-                    if (early.size() >= WATCHER_BUFFER) {
+                    // The snapshot and everything early must fit the emitter's buffer together.
+                    if (early.size() >= WATCHER_BUFFER - 1) {
                         emitter.fail(new IllegalStateException("a watcher fell behind the lot's updates"));
                     } else {
                         early.add(update);
@@ -144,7 +180,11 @@ public class LiveFeeds {
         }
 
         private void stop() {
-            Cancellable current = listening;
+            Cancellable current;
+            synchronized (this) {
+                stopped = true;
+                current = listening;
+            }
             if (current != null) {
                 current.cancel();
             }

@@ -40,6 +40,24 @@ public final class LotKeys {
         return tag(lot) + ":live";
     }
 
+    /** The pattern of every lot's live channel (Redis glob). */
+    public static final String CHANNELS = "moa:{lot:*}:live";
+
+    /** The lot a live channel belongs to, or {@code null} for any other channel. */
+    public static UUID lotOfChannel(String channel) {
+        String prefix = "moa:{lot:";
+        String suffix = "}:live";
+        if (channel == null || !channel.startsWith(prefix) || !channel.endsWith(suffix)
+                || channel.length() != prefix.length() + 36 + suffix.length()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(channel.substring(prefix.length(), prefix.length() + 36));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String tag(UUID lot) {
         return "moa:{lot:" + lot + "}";
     }

@@ -63,6 +63,35 @@ class WatchingTest {
         stream.cancel(true);
     }
 
+    /** More watched lots than the Redis pool has connections: watching takes none of them, bidding goes on. */
+    @Test
+    void watchersOfManyLotsShareOneSubscriptionAndBiddingGoesOn() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice);
+        List<CompletableFuture<HttpResponse<Stream<String>>>> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            others.add(watch(UUID.randomUUID(), new CopyOnWriteArrayList<>()));
+        }
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = watch(lot, lines);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("snapshot")));
+
+        bid(alice, lot, 20_000).then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("\"price\":20000")));
+        stream.cancel(true);
+        others.forEach(other -> other.cancel(true));
+    }
+
+    private CompletableFuture<HttpResponse<Stream<String>>> watch(UUID lot, List<String> lines) {
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "lots/" + lot + "/live"))
+                        .header("Authorization", "Bearer " + member(bob)).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> response.body().forEach(lines::add));
+        return stream;
+    }
+
     @Test
     void historyMasksOtherBiddersAndTheirMaxima() {
         UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
