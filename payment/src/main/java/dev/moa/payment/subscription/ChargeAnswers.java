@@ -21,12 +21,11 @@ import java.util.List;
 /**
  * Money's answers to subscription charges. Posted: the charge is PAID, the subscription is paid until the period's
  * end (and ACTIVE again if it was PAST_DUE; ACTIVE and started if it was PENDING). A refused first charge of a PENDING
- * subscription ends it (CANCELED, the charge ABANDONED): nothing was delivered, so nothing is dunned. Refused later:
- * dunning — the charge is FAILED and tried again
- * {@code moa.subscriptions.retry-after} after its first attempt (1, 3, 7 days by default); after
- * {@code past-due-after} failed attempts the subscription is PAST_DUE (no renewal until paid); when no retry is left
- * the charge is ABANDONED and the subscription CANCELED (UNPAID). Only a PENDING charge changes, so an answer counts
- * once.
+ * subscription ends it (CANCELED as UNPAID, the charge ABANDONED): nothing was delivered, so nothing is dunned.
+ * Refused later: dunning — the charge is FAILED and tried again {@code moa.subscriptions.retry-after} after its first
+ * attempt (1, 3, 7 days by default); after {@code past-due-after} failed attempts the subscription is PAST_DUE (no
+ * renewal until paid); when no retry is left the charge is ABANDONED and the subscription CANCELED (UNPAID). Only a
+ * PENDING charge changes, so an answer counts once.
  */
 @ApplicationScoped
 public class ChargeAnswers implements MoneyAnswerHandler {
@@ -71,7 +70,7 @@ public class ChargeAnswers implements MoneyAnswerHandler {
             subscription.status = Subscription.Status.ACTIVE;
             subscription.startedAt = now;
             started = Plan.<Plan>findById(subscription.planId)
-                    .chain(plan -> subscriptions.started(subscription, plan, now));
+                    .chain(plan -> subscriptions.started(subscription, plan, charge.amount, now));
         }
         charge.status = SubscriptionCharge.Status.PAID;
         charge.failureReason = null;
@@ -103,10 +102,7 @@ public class ChargeAnswers implements MoneyAnswerHandler {
                 subscription.planId, subscription.subscriberId, charge.amount, charge.periodStart, attempt, reason,
                 charge.nextAttemptAt, now));
         if (pending) {
-            subscription.status = Subscription.Status.CANCELED;
-            subscription.endedAt = now;
-            subscription.updatedAt = now;
-            return told;
+            return told.chain(() -> renewals.end(subscription, SubscriptionCanceled.UNPAID, now, now));
         }
         if (!retryLeft) {
             return subscription.status == Subscription.Status.CANCELED ? told

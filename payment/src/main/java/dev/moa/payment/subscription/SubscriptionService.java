@@ -129,13 +129,17 @@ public class SubscriptionService {
         s.createdAt = now;
         s.updatedAt = now;
         return s.persistAndFlush()
-                .chain(() -> s.trialEndsAt == null ? renewals.chargeNext(s, plan, now) : started(s, plan, now))
+                .chain(() -> s.trialEndsAt == null ? renewals.chargeNext(s, plan, now)
+                        : started(s, plan, plan.price, now))
                 .map(ignored -> SubscriptionView.of(s));
     }
 
-    /** Says that {@code s} has a subscriber now: with a trial at once, else once its first charge is paid. */
-    public Uni<Void> started(Subscription s, Plan plan, Instant now) {
+    /**
+     * Says that {@code s} has a subscriber now, at {@code price} a period: with a trial at once (the plan's price), else
+     * once its first charge is paid (that charge's amount, even if the plan's price changed meanwhile).
+     */
+    public Uni<Void> started(Subscription s, Plan plan, long price, Instant now) {
         return outbox.append(Topics.PAYMENT_EVENTS, new SubscriptionStarted(s.id, plan.id, s.subscriberId,
-                plan.sellerId, plan.price, plan.period.name(), s.trialEndsAt, s.anchorAt, now)).replaceWithVoid();
+                plan.sellerId, price, plan.period.name(), s.trialEndsAt, s.anchorAt, now)).replaceWithVoid();
     }
 }

@@ -57,7 +57,7 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
-    void aRefusedFirstChargeEndsTheSubscriptionWithoutDunningAndItNeverStarted() {
+    void aRefusedFirstChargeEndsTheSubscriptionAsUnpaidWithoutDunningAndItNeverStarted() {
         Instant start = MovableClock.set(seoul(2029, 7, 2));
         UUID member = UUID.randomUUID();
         UUID plan = Subs.plan(UUID.randomUUID(), 7_000, "MONTHLY", 0);
@@ -73,7 +73,9 @@ class SubscriptionLifecycleTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "ABANDONED", 1));
         assertThat(Subs.events("SubscriptionPaymentFailed", subscription)).isEqualTo(1);
         assertThat(Subs.events("SubscriptionStarted", subscription)).isZero();
-        assertThat(Subs.events("SubscriptionCanceled", subscription)).isZero();
+        assertThat(Subs.events("SubscriptionCanceled", subscription)).isEqualTo(1);
+        assertThat(PaymentApi.text("select payload->>'reason' from moa_outbox where subject = ? and event_type = "
+                + "'dev.moa.payment.SubscriptionCanceled'", subscription.toString())).isEqualTo("UNPAID");
         assertThat(FakeMoney.appliedFor(member)).isZero();
         FakeMoney.allow(member);
         Subs.subscribe(member, plan, "key-" + UUID.randomUUID()).then().statusCode(201);
