@@ -35,8 +35,9 @@ final class Http1 implements AutoCloseable {
 
     Http1(URI base) {
         try {
-            host = base.getHost() + ":" + base.getPort();
-            socket = new Socket(base.getHost(), base.getPort());
+            int port = base.getPort() < 0 ? 80 : base.getPort();
+            host = base.getHost() + ":" + port;
+            socket = new Socket(base.getHost(), port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
             out = new BufferedOutputStream(socket.getOutputStream(), 4096);
@@ -61,6 +62,8 @@ final class Http1 implements AutoCloseable {
             out.write(content);
             out.flush();
             return read();
+        } catch (NumberFormatException e) {
+            throw new UncheckedIOException(new IOException("a malformed answer: " + e.getMessage(), e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

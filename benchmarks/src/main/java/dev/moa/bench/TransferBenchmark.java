@@ -40,6 +40,8 @@ public final class TransferBenchmark {
 
     private final Map<String, String> env = System.getenv();
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
+    /** Seconds of load before measuring, so that the service runs JIT-compiled code (C2 needs a while). */
+    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final int wallets = Integer.parseInt(env.getOrDefault("BENCH_WALLETS", "200"));
     private final String moneyUrl = env.getOrDefault("BENCH_MONEY_URL", "http://localhost:8083");
@@ -70,7 +72,7 @@ public final class TransferBenchmark {
                     .expiresIn(Duration.ofHours(1)).jws().keyId(env.get("MOA_JWT_KEY_ID")).sign(key));
         }
         System.out.printf("transfers benchmark: %d clients, %d s per case, %d wallets%n", clients, seconds, wallets);
-        remittances("warm-up", owners, tokens, false, Math.min(5, seconds));
+        remittances("warm-up", owners, tokens, false, warmUp);
         Result api = remittances("API remittances", owners, tokens, false, seconds);
         Result hot = remittances("API hot account", owners, tokens, true, seconds);
         Result pgbench = pgbench();
