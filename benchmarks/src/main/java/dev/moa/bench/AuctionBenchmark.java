@@ -48,7 +48,7 @@ public final class AuctionBenchmark {
     private final int bidders = Integer.parseInt(env.getOrDefault("BENCH_BIDDERS", "200"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     /** Seconds of load before measuring, so that the service runs JIT-compiled code (C2 needs a while). */
-    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
+    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
     private final int spreadLots = Integer.parseInt(env.getOrDefault("BENCH_LOTS", "1000"));
     private final String url = env.getOrDefault("BENCH_AUCTION_URL", "http://localhost:8084");
     private final String redisUrl = env.get("MOA_REDIS_URL");
@@ -95,7 +95,7 @@ public final class AuctionBenchmark {
             tokens.put(bidder, token(bidder, "MEMBER"));
         }
         String bidSha = scriptSha();
-        Result warmUp = hotLot("warm-up", apiBidders, warmUp, bidder -> amount -> httpBid(apiLot, bidder,
+        Result warmUp = hotLot("warm-up", apiBidders, warmUpSeconds, bidder -> amount -> httpBid(apiLot, bidder,
                 tokens.get(bidder), amount));
         Result api = hotLot("API (HTTP)", apiBidders, seconds, bidder -> amount -> httpBid(apiLot, bidder,
                 tokens.get(bidder), amount));

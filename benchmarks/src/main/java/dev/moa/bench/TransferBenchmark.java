@@ -41,7 +41,7 @@ public final class TransferBenchmark {
     private final Map<String, String> env = System.getenv();
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
     /** Seconds of load before measuring, so that the service runs JIT-compiled code (C2 needs a while). */
-    private final int warmUp = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
+    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final int wallets = Integer.parseInt(env.getOrDefault("BENCH_WALLETS", "200"));
     private final String moneyUrl = env.getOrDefault("BENCH_MONEY_URL", "http://localhost:8083");
@@ -72,7 +72,7 @@ public final class TransferBenchmark {
                     .expiresIn(Duration.ofHours(1)).jws().keyId(env.get("MOA_JWT_KEY_ID")).sign(key));
         }
         System.out.printf("transfers benchmark: %d clients, %d s per case, %d wallets%n", clients, seconds, wallets);
-        remittances("warm-up", owners, tokens, false, warmUp);
+        remittances("warm-up", owners, tokens, false, warmUpSeconds);
         Result api = remittances("API remittances", owners, tokens, false, seconds);
         Result hot = remittances("API hot account", owners, tokens, true, seconds);
         Result pgbench = pgbench();
