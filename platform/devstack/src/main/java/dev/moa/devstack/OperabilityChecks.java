@@ -1,10 +1,5 @@
 package dev.moa.devstack;
 
-import io.restassured.path.json.JsonPath;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,20 +19,7 @@ public final class OperabilityChecks {
      *                     (e.g. {@code "PostgreSQL"}, {@code "Kafka"}, {@code "Redis"})
      */
     public static void assertOperable(String openApiTitle, String... readyCovers) {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-
-        JsonPath ready = given().when().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP")).extract().jsonPath();
-        List<Map<String, Object>> checks = ready.getList("checks");
-        for (String server : readyCovers) {
-            boolean covered = checks.stream().anyMatch(check ->
-                    String.valueOf(check.get("name")).toLowerCase().contains(server.toLowerCase())
-                            && "UP".equals(check.get("status")));
-            if (!covered) {
-                throw new AssertionError("readiness does not cover " + server + " (UP): " + checks);
-            }
-        }
+        PackagedAppChecks.assertHealthy(readyCovers);
 
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
