@@ -36,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(RunningPlatform.Extension.class)
 class AuctionRestartFlowTest {
 
+    private static final System.Logger LOG = System.getLogger(AuctionRestartFlowTest.class.getName());
+
     private static final int BIDDERS = 5;
     private static final long START_PRICE = 10_000;
     private static final long LIMIT = 400_000;
@@ -66,9 +68,10 @@ class AuctionRestartFlowTest {
         assertThat(answers).as("answers other than accepted, too low, or already leading")
                 .filteredOn(answer -> !expected(answer)).isEmpty();
         Map<Long, LiveBidder.Answer> accepted = acceptedBySeq(answers);
-        System.out.printf("restart flow: %d bids, %d accepted, %d unanswered at first (%d of them accepted)%n",
+        LOG.log(System.Logger.Level.INFO, String.format(
+                "restart flow: %d bids, %d accepted, %d unanswered at first (%d of them accepted)",
                 answers.size(), accepted.size(), answers.stream().filter(LiveBidder.Answer::unreachable).count(),
-                answers.stream().filter(a -> a.unreachable() && a.status() == 201).count());
+                answers.stream().filter(a -> a.unreachable() && a.status() == 201).count()));
         assertLogHoldsExactly(accepted, people, lotId);
         assertRetriesGetTheFirstAnswer(accepted, bidders);
         assertClosedToTheHighestBid(accepted, people, lotId);
