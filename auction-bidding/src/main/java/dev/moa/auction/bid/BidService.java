@@ -46,9 +46,13 @@ public class BidService {
             return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-invalid",
                     "Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -"));
         }
-        if (!request.wellFormed()) {
+        if (request == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("validation",
-                    "Give exactly one of amount (a bid) or maxAmount (a proxy bid)"));
+                    "A bid needs a body: {amount} or {maxAmount}"));
+        }
+        String invalid = request.invalid();
+        if (invalid != null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("validation", invalid));
         }
         String fingerprint = request.kind() + ":" + request.value();
         return decide(lotId, bidder, key, request, fingerprint)
