@@ -41,7 +41,7 @@ public final class TransferBenchmark {
     private final Map<String, String> env = System.getenv();
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
     /** Seconds of load before measuring, so that the service runs JIT-compiled code (C2 needs a while). */
-    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "15"));
+    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "45"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final int wallets = Integer.parseInt(env.getOrDefault("BENCH_WALLETS", "200"));
     private final String moneyUrl = env.getOrDefault("BENCH_MONEY_URL", "http://localhost:8083");
