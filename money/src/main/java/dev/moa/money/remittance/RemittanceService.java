@@ -1,6 +1,7 @@
 package dev.moa.money.remittance;
 
 import dev.moa.chassis.idempotency.IdempotentRequests;
+import dev.moa.chassis.outbox.OutboxRelayLifecycle;
 import dev.moa.chassis.problem.ProblemException;
 import dev.moa.chassis.problem.Text;
 import dev.moa.money.ledger.LedgerProblems;
@@ -39,10 +40,12 @@ public class RemittanceService {
 
     private final Pool database;
     private final IdempotentRequests idempotent;
+    private final OutboxRelayLifecycle relays;
 
-    public RemittanceService(Pool database, IdempotentRequests idempotent) {
+    public RemittanceService(Pool database, IdempotentRequests idempotent, OutboxRelayLifecycle relays) {
         this.database = database;
         this.idempotent = idempotent;
+        this.relays = relays;
     }
 
     /** Exactly one recipient: a member id, a member's e-mail, or a group id. Amount in won. */
@@ -82,8 +85,11 @@ public class RemittanceService {
                 .map(rows -> answer(rows.iterator().next()));
     }
 
-    private static Response answer(Row row) {
+    private Response answer(Row row) {
         String outcome = row.getString("outcome");
+        if (outcome.equals("POSTED")) {
+            relays.wake(); // moa_remit wrote TransferPosted to the outbox, and has committed
+        }
         return switch (outcome) {
             case "POSTED", "REPLAY" -> IdempotentRequests.answer(row.getInteger("status_code"), row.getString("body"),
                     row.getString("location"), outcome.equals("REPLAY"));

@@ -1,8 +1,10 @@
 package dev.moa.chassis;
 
+import dev.moa.chassis.outbox.OutboxConfig;
 import dev.moa.chassis.outbox.OutboxRelay;
 import dev.moa.chassis.outbox.OutboxRelayLifecycle;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,12 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelayLifecycle relays;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    Pool pool;
 
     @AfterEach
     void relayRunsAgain() {
@@ -171,6 +179,84 @@ class OutboxRelayTest {
             assertOrderedPerKey(records);
             assertThat(relayA.publishedCount()).isPositive();
             assertThat(relayB.publishedCount()).isPositive();
+        }
+    }
+
+    /** The tests run with an hour-long poll, so every event they see published was published on a writer's wake-up. */
+    @Test
+    void anAppendWakesTheRelay() {
+        assertThat(config.pollInterval()).isGreaterThanOrEqualTo(Duration.ofHours(1));
+        String topic = "chassis.woken-" + UUID.randomUUID();
+
+        String eventId = given().queryParam("topic", topic).queryParam("account", "woken").queryParam("n", 1)
+                .when().post("/probe/changes")
+                .then().statusCode(200)
+                .extract().jsonPath().getString("eventId");
+
+        assertThat(readAll(topic, Set.of(eventId))).extracting(r -> ChassisStack.header(r, "ce_id")).contains(eventId);
+    }
+
+    /** A row that no writer of this instance announced (another instance wrote it) is found by the relay's poll. */
+    @Test
+    void aRowWrittenElsewhereIsFoundByThePoll() {
+        String topic = "chassis.polled-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        ChassisStack.queryLong("with written as (insert into moa_outbox (event_id, topic, event_type, subject, payload) "
+                + "values (?::uuid, ?, 'dev.moa.chassis-test.ProbeHappened', 'elsewhere', '{}') returning seq) "
+                + "select count(*) from written", eventId, topic);
+        relays.relay().close();
+        try (OutboxRelay polling = new OutboxRelay(pool, () -> OutboxRelayLifecycle.createProducer(
+                ChassisStack.stack().kafka().bootstrapServers(), "relay-polling", Duration.ofSeconds(30)),
+                new ShortPoll(config), "/moa/chassis-test")) {
+            polling.start("relay-polling");
+
+            assertThat(readAll(topic, Set.of(eventId))).extracting(r -> ChassisStack.header(r, "ce_id"))
+                    .contains(eventId);
+        }
+    }
+
+    @Test
+    void noTransactionNotifiesTheDatabase() {
+        assertThat(ChassisStack.queryLong("select count(*) from pg_trigger where tgrelid = 'moa_outbox'::regclass "
+                + "and not tgisinternal")).isZero();
+    }
+
+    /** The relay's settings with a poll of 100 ms. */
+    private record ShortPoll(OutboxConfig settings) implements OutboxConfig {
+
+        @Override
+        public boolean relayEnabled() {
+            return true;
+        }
+
+        @Override
+        public int batchSize() {
+            return settings.batchSize();
+        }
+
+        @Override
+        public Duration pollInterval() {
+            return Duration.ofMillis(100);
+        }
+
+        @Override
+        public Duration backoffInitial() {
+            return settings.backoffInitial();
+        }
+
+        @Override
+        public Duration backoffMax() {
+            return settings.backoffMax();
+        }
+
+        @Override
+        public Duration sendTimeout() {
+            return settings.sendTimeout();
+        }
+
+        @Override
+        public Duration retention() {
+            return settings.retention();
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Records an event in the same transaction as the state change it reports; {@link OutboxRelay} publishes it after
  * the commit. There is no other way for a Moa service to emit an event, so a change and its event are never split
- * (no dual write).
+ * (no dual write). Each append wakes this instance's relay, which then watches for the commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -23,6 +23,12 @@ public class Outbox {
             + "values ($1, $2, $3, $4, cast(cast($5 as text) as json))";
     private static final String INSERT_NATIVE = INSERT.replace('$', '?');
     private static final int MAX_NAME = 200;
+
+    private final OutboxRelayLifecycle relays;
+
+    public Outbox(OutboxRelayLifecycle relays) {
+        this.relays = relays;
+    }
 
     /**
      * Appends {@code event} to the outbox inside the current Hibernate Reactive transaction
@@ -43,6 +49,7 @@ public class Outbox {
                         .setParameter(4, entry.subject())
                         .setParameter(5, entry.payload())
                         .executeUpdate())
+                .invoke(relays::wake)
                 .replaceWith(entry.eventId());
     }
 
@@ -51,6 +58,7 @@ public class Outbox {
         OutboxEntry entry = entry(topic, event);
         return transaction.preparedQuery(INSERT)
                 .execute(Tuple.of(entry.eventId(), entry.topic(), entry.type(), entry.subject(), entry.payload()))
+                .invoke(relays::wake)
                 .replaceWith(entry.eventId());
     }
 

@@ -36,6 +36,11 @@ import java.util.function.Supplier;
  * acknowledged: the idempotent producer retries its batches in order meanwhile. Only an outage longer than that can
  * let a later record of a key land before an expired earlier one; after any failure the producer is discarded and a
  * fresh one republishes the whole batch, so nothing is lost even then.
+ *
+ * <p>Writers of the same instance wake it when they append ({@link #wake}); rows written by other instances, or by one
+ * without a relay, are found by its poll ({@code moa.outbox.poll-interval}). There is deliberately no PostgreSQL
+ * {@code NOTIFY}: a transaction that notifies takes a lock for the whole database cluster at commit, so one notify per
+ * outbox write serialized every writing transaction.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -57,6 +62,13 @@ public final class OutboxRelay implements AutoCloseable {
                   and earlier.seq not in (select seq from claimed))
             order by c.seq""";
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long after a wake-up the relay keeps looking at short intervals: a writer wakes the relay when it appends,
+     * before its transaction commits, so the row may become visible a few milliseconds later.
+     */
+    static final Duration WAKE_LINGER = Duration.ofSeconds(2);
+    private static final long FIRST_RETRY_MILLIS = 1;
+    private static final long LONGEST_RETRY_MILLIS = 50;
     static final String MARK_PUBLISHED = "update moa_outbox set published_at = now() where seq = any($1)";
 
     private final Pool pool;
@@ -64,6 +76,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxConfig config;
     private final String source;
     private final Semaphore wakeups = new Semaphore(0);
+    /** When a writer of this instance last asked for a look ({@link #wake}), in {@link System#nanoTime} units. */
+    private volatile long lastWake = System.nanoTime() - WAKE_LINGER.toNanos();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running;
@@ -88,8 +102,12 @@ public final class OutboxRelay implements AutoCloseable {
         thread.start();
     }
 
-    /** Asks the relay to look for rows now (a NOTIFY arrived). */
+    /**
+     * Asks the relay to look for rows now: a writer of this instance appended an event. It keeps looking for a moment
+     * ({@link #WAKE_LINGER}), since the writer's transaction commits after the append.
+     */
     public void wake() {
+        lastWake = System.nanoTime();
         wakeups.release();
     }
 
@@ -134,13 +152,22 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void relayUntilClosed(Duration backoff) {
+        long retry = FIRST_RETRY_MILLIS;
         while (running) {
             try {
                 int count = publishBatch();
                 backoff = config.backoffInitial();
-                if (count == 0) {
+                if (count > 0) {
+                    retry = FIRST_RETRY_MILLIS;
+                } else if (System.nanoTime() - lastWake < WAKE_LINGER.toNanos()) {
+                    // A writer woke us and has perhaps not committed yet: look again soon, less often as time passes.
+                    boolean woken = wakeups.tryAcquire(retry, TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                    retry = woken ? FIRST_RETRY_MILLIS : Math.min(retry * 2, LONGEST_RETRY_MILLIS);
+                } else {
                     wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeups.drainPermits();
+                    retry = FIRST_RETRY_MILLIS;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,10 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,46 +18,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs this instance's {@link OutboxRelay} from start to shutdown and wakes it on PostgreSQL {@code NOTIFY moa_outbox}
- * (sent at the commit of every transaction that wrote the outbox), with the relay's short poll as the fallback.
+ * Runs this instance's {@link OutboxRelay} from start to shutdown. Writers wake it through {@link #wake} (the
+ * {@link Outbox} does on every append); the relay's poll finds what other instances wrote.
  */
 @ApplicationScoped
 public class OutboxRelayLifecycle {
 
-    private static final String CHANNEL = "moa_outbox";
-
     private final Pool pool;
-    private final Vertx vertx;
     private final OutboxConfig config;
     private final MeterRegistry meters;
     private final String bootstrapServers;
     private final String applicationName;
-    private final String databaseUrl;
-    private final Optional<String> databaseUser;
-    private final Optional<String> databasePassword;
 
-    private OutboxRelay relay;
-    private PgSubscriber subscriber;
+    private final Set<OutboxRelay> woken = ConcurrentHashMap.newKeySet();
+    private volatile OutboxRelay relay;
 
-    public OutboxRelayLifecycle(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry meters,
+    public OutboxRelayLifecycle(Pool pool, OutboxConfig config, MeterRegistry meters,
                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                                @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                                @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
-                                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> databaseUser,
-                                @ConfigProperty(name = "quarkus.datasource.password")
-                                Optional<String> databasePassword) {
+                                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
-        this.vertx = vertx;
         this.config = config;
         this.meters = meters;
         this.bootstrapServers = bootstrapServers;
         this.applicationName = applicationName;
-        this.databaseUrl = databaseUrl;
-        this.databaseUser = databaseUser;
-        this.databasePassword = databasePassword;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -74,22 +58,31 @@ public class OutboxRelayLifecycle {
         FunctionCounter.builder("moa.outbox.failures", relay, OutboxRelay::failureCount)
                 .description("Outbox batches that failed and were retried").register(meters);
         relay.start("moa-outbox-relay");
-        listen();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
-        if (relay != null) {
-            relay.close();
-        }
+        woken.forEach(OutboxRelay::close);
     }
 
-    /** A relay of its own over this service's outbox, with its own Kafka producer named {@code clientId}. */
+    /**
+     * A relay of its own over this service's outbox, with its own Kafka producer named {@code clientId}; {@link #wake}
+     * wakes it too.
+     */
     public OutboxRelay newRelay(String clientId) {
-        return new OutboxRelay(pool, () -> createProducer(bootstrapServers, clientId, config.sendTimeout()), config,
-                "/moa/" + applicationName);
+        OutboxRelay created = new OutboxRelay(pool,
+                () -> createProducer(bootstrapServers, clientId, config.sendTimeout()), config, "/moa/" + applicationName);
+        woken.add(created);
+        return created;
+    }
+
+    /**
+     * Tells this instance's relays (normally one) that an event was just appended, so that they publish it within
+     * milliseconds of the commit rather than at their next poll.
+     */
+    public void wake() {
+        for (OutboxRelay each : woken) {
+            each.wake();
+        }
     }
 
     /** This instance's relay, or {@code null} when disabled. */
@@ -116,15 +109,4 @@ public class OutboxRelayLifecycle {
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private void listen() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
-        databaseUser.ifPresent(options::setUser);
-        databasePassword.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(attempt -> Math.min(10_000L, 200L * (attempt + 1)));
-        subscriber.channel(CHANNEL).handler(payload -> relay.wake());
-        subscriber.connect().subscribe().with(
-                connected -> Log.debug("outbox relay listening for notifications"),
-                failure -> Log.warnf("outbox relay polls only, LISTEN failed: %s", failure.getMessage()));
-    }
 }
