@@ -27,30 +27,8 @@ public class Projections {
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    private static final String REGION = """
-            insert into money_by_region (region, currency, held)
-            select coalesce(d.region, 'UNKNOWN'), ?2, ?3
-            from accounts a left join member_directory d on d.member_id = a.owner_id
-            where a.id = ?1 and a.kind = 'MEMBER_WALLET'
-            on conflict (region, currency) do update set held = money_by_region.held + excluded.held""";
-    private static final String INCOME = """
-            insert into group_monthly_income (group_id, period, member_id, amount)
-            select a.owner_id, ?2, ?3, ?4 from accounts a where a.id = ?1 and a.kind = 'GROUP_WALLET'
-            on conflict (group_id, period, member_id)
-            do update set amount = group_monthly_income.amount + excluded.amount""";
-    private static final String SPENDING = """
-            insert into group_monthly_spending (group_id, period, memo, amount)
-            select a.owner_id, ?2, ?3, ?4 from accounts a where a.id = ?1 and a.kind = 'GROUP_WALLET'
-            on conflict (group_id, period, memo)
-            do update set amount = group_monthly_spending.amount + excluded.amount""";
-    private static final String TOTALS = """
-            insert into platform_totals (kind, currency, count, amount) values (?1, ?2, 1, ?3)
-            on conflict (kind, currency)
-            do update set count = platform_totals.count + 1, amount = platform_totals.amount + excluded.amount""";
-    private static final String STATE = """
-            insert into projection_state (name, last_event_at, updated_at) values (?1, ?2, now())
-            on conflict (name) do update
-            set last_event_at = greatest(projection_state.last_event_at, excluded.last_event_at), updated_at = now()""";
+    /** Every projection's update in one statement (migration V9). */
+    private static final String PROJECT = "select moa_project_transfer(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     private static final String TRUNCATE = "truncate money_by_region, group_monthly_income, group_monthly_spending, "
             + "platform_totals, projection_state";
 
@@ -64,12 +42,19 @@ public class Projections {
         String period = periodOf(event.occurredAt());
         UUID from = event.debitOwnerId() == null ? SYSTEM : event.debitOwnerId();
         String memo = event.memo() == null ? "" : event.memo();
-        return update(REGION, event.debitAccountId(), event.currency(), -event.amount())
-                .chain(() -> update(REGION, event.creditAccountId(), event.currency(), event.amount()))
-                .chain(() -> update(INCOME, event.creditAccountId(), period, from, event.amount()))
-                .chain(() -> update(SPENDING, event.debitAccountId(), period, memo, event.amount()))
-                .chain(() -> update(TOTALS, event.kind(), event.currency(), event.amount()))
-                .chain(() -> update(STATE, NAME, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(PROJECT, Integer.class)
+                        .setParameter(1, event.debitAccountId())
+                        .setParameter(2, event.creditAccountId())
+                        .setParameter(3, event.currency())
+                        .setParameter(4, event.amount())
+                        .setParameter(5, event.kind())
+                        .setParameter(6, period)
+                        .setParameter(7, from)
+                        .setParameter(8, memo)
+                        .setParameter(9, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                        .setParameter(10, NAME)
+                        .getSingleResult())
                 .replaceWithVoid();
     }
 
