@@ -4,9 +4,12 @@
 -- ARGV[1] bidder id   ARGV[2] MANUAL | PROXY   ARGV[3] amount (the bid, or the proxy maximum)
 -- ARGV[4] request fingerprint   ARGV[5] idempotency record lifetime (ms)   ARGV[6] live channel
 -- Time is Redis' own (TIME): every instance, timer and bid shares one clock.
--- Returns 'A|seq|price|leader|leaderMax|endsAt|extensions|extended|buyNow|minimumNext|acceptedAt[|replay]'
---      or 'R|REASON[|number]'. Numbers are formatted with %.0f: Lua numbers are doubles, exact below 2^53, and
--- amounts are capped at 10^12.
+-- Returns 'A|seq|price|leader|leaderMax|endsAt|extensions|extended|buyNow|minimumNext|acceptedAt[|replay]' for an
+--      accepted bid, 'M|...' in the same layout for a leader's raise of their own maximum (not a bid: seq, price and
+--      end stay as they were, extended and buyNow are 0), or 'R|REASON[|number]'. Numbers are formatted with %.0f: Lua
+--      numbers are doubles, exact below 2^53, and amounts are capped at 10^12.
+-- Stream entries: a bid has no 'type' field (seq, bidder, kind, amount, the lot's state after it, at); a raise has
+--      'type' = 'max', bidder, leaderMax (the new maximum), afterSeq (the last bid, which it follows) and at.
 local function fmt(n) return string.format('%.0f', n) end
 
 local prior = redis.call('GET', KEYS[5])
@@ -44,11 +47,28 @@ local minimum = seq == 0 and tonumber(s[3]) or price + increment(price)
 local buyNowPrice = tonumber(s[11])
 local newPrice, newLeader, newMax = price, leader, leaderMax
 
+-- A leader's raise of their own hidden maximum is durable but is not a bid: no sequence number (bids stay gapless,
+-- each at a price of its own), no price, no end moved (a raise never extends a soft close: nobody was outbid), nothing
+-- published (the maximum is hidden and nothing watchers see has changed). Its stream entry, after the bid it follows,
+-- lets a rebuilt state keep it; its answer is kept under the Idempotency-Key as a bid's is.
+local function raiseMaximum(newMax)
+  redis.call('HSET', KEYS[1], 'leaderMax', fmt(newMax))
+  local best = tonumber(redis.call('HGET', KEYS[3], bidder) or '0')
+  if newMax > best then redis.call('HSET', KEYS[3], bidder, fmt(newMax)) end
+  redis.call('XADD', KEYS[4], '*', 'type', 'max', 'bidder', bidder, 'leaderMax', fmt(newMax), 'afterSeq', fmt(seq),
+    'at', fmt(now))
+  local result = 'M|' .. fmt(seq) .. '|' .. fmt(price) .. '|' .. bidder .. '|' .. fmt(newMax) .. '|' .. fmt(endsAt)
+    .. '|' .. s[15] .. '|0|0|' .. fmt(price + increment(price)) .. '|' .. fmt(now)
+  redis.call('SET', KEYS[5], ARGV[4] .. '|' .. result, 'PX', ARGV[5])
+  return result
+end
+
 if seq > 0 and leader == bidder then
-  -- A leader is never raised by their own bid: only their hidden maximum grows.
+  -- A leader is never raised by their own bid: only their hidden maximum grows (below the buy-now price, which buys).
   if kind ~= 'PROXY' then return 'R|ALREADY_LEADING|' .. fmt(minimum) end
   if amount <= leaderMax then return 'R|MAX_NOT_RAISED|' .. fmt(leaderMax) end
   if amount > limit then return 'R|OVER_LIMIT|' .. fmt(limit) end
+  if not (buyNowPrice and amount >= buyNowPrice) then return raiseMaximum(amount) end
   newMax = amount
 else
   if amount < minimum then return 'R|TOO_LOW|' .. fmt(minimum) end
@@ -86,7 +106,7 @@ local second, secondMax = s[17] or '', tonumber(s[18] or '0')
 if newLeader ~= leader then
   if seq > 0 then second, secondMax = leader, leaderMax end
 elseif bidder == newLeader then
-  -- the leader raised their own maximum: the runner-up stays
+  -- the leader bought the lot at the buy-now price: the runner-up stays
 elseif bidder == second then
   secondMax = math.max(secondMax, amount)
 elseif second == '' or amount > secondMax then

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Bid histories from the PostgreSQL bid log (a moment behind the live lot). Other bidders are masked: each appears
- * under a pseudonym stable within the lot, and nobody's hidden maximum is shown but the reader's own.
+ * under a pseudonym stable within the lot, and nobody's hidden maximum is shown but the reader's own. A leader's raise
+ * of their maximum is no bid and not in a lot's history; the reader's own maximum counts it.
  */
 @ApplicationScoped
 public class BidHistory {
@@ -56,7 +57,9 @@ public class BidHistory {
     public Uni<List<MyLot>> mine(UUID reader) {
         String sql = """
                 select l.id, l.title, l.status, l.ends_at, r.status as registration, r.approved_limit,
-                       (select max(b.amount) from bids b where b.lot_id = l.id and b.bidder_id = ?1) as best,
+                       greatest((select max(b.amount) from bids b where b.lot_id = l.id and b.bidder_id = ?1),
+                                (select max(m.maximum) from maxima_raised m
+                                 where m.lot_id = l.id and m.bidder_id = ?1)) as best,
                        l.current_price,
                        (select b.leader_id from bids b where b.lot_id = l.id order by b.seq desc limit 1) as leader,
                        l.winner_id

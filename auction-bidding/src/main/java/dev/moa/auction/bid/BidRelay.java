@@ -6,7 +6,9 @@ import dev.moa.auction.live.StreamedBid;
 import dev.moa.chassis.outbox.OutboxRelayLifecycle;
 import dev.moa.events.EventJson;
 import dev.moa.events.Topics;
+import dev.moa.events.auction.AuctionEvent;
 import dev.moa.events.auction.BidAccepted;
+import dev.moa.events.auction.MaximumRaised;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged in Redis only after Kafka acknowledged it, so a relay that dies leaves its entries pending, and another
  * relay (or itself, restarted under a new name) takes them over after {@code moa.auction.relay.claim-after}. Several
  * instances share the work. The bid log consumer is idempotent by (lot, seq), so a bid sent twice is logged once.
+ * A leader's raise of their maximum (an entry of its own in the stream, see {@link StreamedBid}) goes the same way as
+ * a MaximumRaised, in order with the lot's bids, its id derived from lot, bidder, the bid it follows and the maximum.
  *
  * <p>Runs on a thread of its own (blocking Redis and Kafka calls), never on an event loop.
  */
@@ -75,7 +79,8 @@ public class BidRelay {
             return;
         }
         FunctionCounter.builder("moa.auction.bids.relayed", relayed, AtomicLong::get)
-                .description("Accepted bids relayed from Redis to Kafka").register(meters);
+                .description("Accepted bids (and leaders' raises of their maximum) relayed from Redis to Kafka")
+                .register(meters);
         running = true;
         thread = new Thread(this::run, "moa-bid-relay");
         thread.setDaemon(true);
@@ -219,18 +224,33 @@ public class BidRelay {
         return UUID.nameUUIDFromBytes(("bid:" + lot + ":" + seq).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static ProducerRecord<String, byte[]> record(BidAccepted bid) {
+    /**
+     * The CloudEvents id of a raise of a maximum: the same for every relay of it. A leader raises their maximum after a
+     * given bid to a given amount at most once (each raise is above the one before), so these name it.
+     */
+    public static String eventId(MaximumRaised raise) {
+        return UUID.nameUUIDFromBytes(("max:" + raise.lotId() + ":" + raise.bidderId() + ":" + raise.afterSeq() + ":"
+                + raise.maximum()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static ProducerRecord<String, byte[]> record(AuctionEvent event) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", eventId(bid.lotId(), bid.seq()));
-        header(headers, "ce_type", bid.eventType());
+        if (event instanceof MaximumRaised raise) {
+            header(headers, "ce_id", eventId(raise));
+            header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(raise.raisedAt()));
+        } else {
+            BidAccepted bid = (BidAccepted) event;
+            header(headers, "ce_id", eventId(bid.lotId(), bid.seq()));
+            header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(bid.acceptedAt()));
+        }
+        header(headers, "ce_type", event.eventType());
         header(headers, "ce_source", "/moa/auction-bidding");
-        header(headers, "ce_subject", bid.subject());
-        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(bid.acceptedAt()));
+        header(headers, "ce_subject", event.subject());
         header(headers, "content-type", "application/json");
         try {
-            return new ProducerRecord<>(Topics.AUCTION_BIDS, null, bid.subject(),
-                    EventJson.mapper().writeValueAsBytes(bid), headers);
+            return new ProducerRecord<>(Topics.AUCTION_BIDS, null, event.subject(),
+                    EventJson.mapper().writeValueAsBytes(event), headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

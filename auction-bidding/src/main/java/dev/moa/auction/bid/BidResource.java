@@ -45,7 +45,9 @@ public class BidResource {
 
     @POST
     @Operation(summary = "Bid {amount}, or a proxy bid {maxAmount}; needs an Idempotency-Key. 201 with the new price "
-            + "and whether you lead, or a problem saying why not (bid-too-low carries the minimum next bid)")
+            + "and whether you lead, or a problem saying why not (bid-too-low carries the minimum next bid). A "
+            + "leader's maxAmount above their maximum raises it and is no bid: 201 with maximumRaised, seq, price "
+            + "and end unchanged")
     public Uni<RestResponse<BidResult>> bid(@PathParam("id") UUID lotId,
                                             @HeaderParam(IdempotentRequests.HEADER) String key, BidRequest request) {
         // No Bean Validation here: BidService checks the request (BidRequest.invalid), on the hottest path there is.

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Places bids. The decision is the bid script's alone (one Redis round trip, no PostgreSQL): it checks the lot, the
  * bidder's registration and limit, the increment, proxy maxima and soft close, logs the accepted bid in the lot's
  * stream and keeps the answer under the bidder's {@code Idempotency-Key} in the same step, so a retry gets the first
- * answer and never a second bid. Only a lot without live state (Redis lost it, or its opening is late by a moment)
+ * answer and never a second bid. A leader's {@code maxAmount} above their maximum raises it without being a bid (see
+ * {@link BidResult#maximumRaised()}). Only a lot without live state (Redis lost it, or its opening is late by a moment)
  * costs a trip to PostgreSQL, to load that state once.
  */
 @ApplicationScoped
@@ -68,7 +69,7 @@ public class BidService {
 
     private Placed placed(UUID lotId, UUID bidder, String answer) {
         String[] parts = answer.split("\\|", -1);
-        if (!"A".equals(parts[0])) {
+        if (!"A".equals(parts[0]) && !"M".equals(parts[0])) {
             throw BidRefusal.of(parts[1], parts.length > 2 ? parts[2] : null);
         }
         BidResult result = BidResult.parse(lotId, bidder, parts);

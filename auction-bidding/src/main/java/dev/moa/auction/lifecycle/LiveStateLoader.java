@@ -1,14 +1,17 @@
 package dev.moa.auction.lifecycle;
 
 import dev.moa.auction.bid.LoggedBid;
+import dev.moa.auction.bid.LoggedRaise;
 import dev.moa.auction.live.LiveLots;
 import dev.moa.auction.live.LiveState;
+import dev.moa.auction.live.LotTail;
 import dev.moa.auction.lot.Lot;
 import dev.moa.auction.lot.LotStatus;
 import dev.moa.auction.registration.Registration;
 import dev.moa.auction.registration.RegistrationStatus;
 import dev.moa.chassis.problem.ProblemException;
 import dev.moa.events.auction.BidAccepted;
+import dev.moa.events.auction.MaximumRaised;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +29,10 @@ import java.util.stream.Stream;
 /**
  * Puts a lot's live state into Redis: at its opening, and whenever Redis has lost it. A rebuild takes the lot's state
  * after its last accepted bid, wherever that bid is: the PostgreSQL bid log, Kafka {@code auction.bids} (relayed but
- * not yet logged: {@link RelayedBids}) or the lot's Redis stream (not yet relayed). The bidders' approved limits come
- * back from the registrations. Loading never overwrites a state Redis still has; a rebuild that cannot read Kafka
- * fails (503) rather than load a state that may be behind, which would accept a bid at a price already taken.
+ * not yet logged: {@link RelayedBids}) or the lot's Redis stream (not yet relayed); with the leader's maximum as they
+ * raised it after that bid, if they did (a raise is no bid, but it is kept in the same places). The bidders' approved
+ * limits come back from the registrations. Loading never overwrites a state Redis still has; a rebuild that cannot read
+ * Kafka fails (503) rather than load a state that may be behind, which would accept a bid at a price already taken.
  */
 @ApplicationScoped
 public class LiveStateLoader {
@@ -71,24 +75,49 @@ public class LiveStateLoader {
 
     /** Loads a lot that has just opened: no bid can exist anywhere yet. */
     public Uni<Void> loadOpened(Lot lot) {
-        return live.load(state(lot, null, null)).chain(() -> approveLimits(lot));
+        return live.load(state(lot, null, 0, null)).chain(() -> approveLimits(lot));
     }
 
     /**
      * Loads {@code lot}'s state (in a reactive session) and its bidders' limits. The state is that after the last
      * accepted bid: the latest of the last one in the bid log, those in Kafka after it, and the last one still in the
-     * lot's Redis stream.
+     * lot's Redis stream; with its leader's maximum as they last raised it after that bid, if they did.
      */
     public Uni<Void> load(Lot lot) {
         // The bid log is read again after Kafka: bids the bid log wrote (and committed past) between the first read
-        // and the Kafka read are in neither of those, but are in the second read of the log.
+        // and the Kafka read are in neither of those, but are in the second read of the log. Raises of a maximum are
+        // read from their table after Kafka too (in leaderMax), for the same reason.
         return lastLogged(lot).chain(logged -> relayed.after(lot.id, logged == null ? 0 : logged.seq())
-                        .chain(unlogged -> lastLogged(lot).chain(loggedSince -> live.lastStreamed(lot.id)
-                                .map(streamed -> latest(Stream.concat(Stream.of(logged, loggedSince, streamed),
-                                        unlogged.stream())))
-                                .chain(last -> runnerUp(lot, last, unlogged)
-                                        .chain(second -> live.load(state(lot, last, second)))))))
+                        .chain(unlogged -> lastLogged(lot).chain(loggedSince -> live.streamedTail(lot.id)
+                                .chain(streamed -> load(lot, Stream.of(logged, loggedSince), unlogged, streamed)))))
                 .chain(() -> approveLimits(lot));
+    }
+
+    /** Loads the state after the latest of the bids found, the logged ones and the tails of Kafka and the stream. */
+    private Uni<Boolean> load(Lot lot, Stream<BidAccepted> logged, LotTail unlogged, LotTail streamed) {
+        BidAccepted last = latest(Stream.of(logged, unlogged.bids().stream(), streamed.bids().stream())
+                .flatMap(bids -> bids));
+        List<MaximumRaised> raises = Stream.concat(unlogged.raises().stream(), streamed.raises().stream()).toList();
+        return runnerUp(lot, last, unlogged.bids())
+                .chain(second -> leaderMax(lot, last, raises)
+                        .chain(leaderMax -> live.load(state(lot, last, leaderMax, second))));
+    }
+
+    /**
+     * The leader's maximum after {@code last}: its own, or the highest the leader raised it to after that bid (a raise
+     * after an earlier bid was overtaken by {@code last}), from the table of raises or from {@code raises} (those in
+     * Kafka and in the stream).
+     */
+    private static Uni<Long> leaderMax(Lot lot, BidAccepted last, List<MaximumRaised> raises) {
+        if (last == null) {
+            return Uni.createFrom().item(0L);
+        }
+        long unlogged = raises.stream()
+                .filter(raise -> raise.bidderId().equals(last.leaderId()) && raise.afterSeq() == last.seq())
+                .mapToLong(MaximumRaised::maximum).max().orElse(0);
+        return LoggedRaise.<LoggedRaise>find("lotId = ?1 and bidderId = ?2 and afterSeq = ?3 order by maximum desc",
+                        lot.id, last.leaderId(), last.seq()).firstResult()
+                .map(logged -> Math.max(last.leaderMax(), Math.max(unlogged, logged == null ? 0 : logged.maximum)));
     }
 
     private static Uni<BidAccepted> lastLogged(Lot lot) {
@@ -133,7 +162,7 @@ public class LiveStateLoader {
                 bid.acceptedAt);
     }
 
-    static LiveState state(Lot lot, BidAccepted last, BidAccepted second) {
+    static LiveState state(Lot lot, BidAccepted last, long leaderMax, BidAccepted second) {
         long startsAt = lot.startsAt.toEpochMilli();
         String status = last != null && last.buyNow() ? "CLOSED" : LotStatus.OPEN.name();
         if (last == null) {
@@ -144,7 +173,7 @@ public class LiveStateLoader {
         long endsAt = Math.max(lot.endsAt.toEpochMilli(), last.endsAt().toEpochMilli());
         return new LiveState(lot.id, status, lot.sellerId, lot.startPrice, startsAt,
                 last.buyNow() ? last.endsAt().toEpochMilli() : endsAt, last.price(), last.leaderId().toString(),
-                last.leaderMax(), last.seq(), lot.reservePrice, lot.buyNowPrice, lot.increments,
+                leaderMax, last.seq(), lot.reservePrice, lot.buyNowPrice, lot.increments,
                 lot.softCloseSeconds * 1000L, lot.extensionSeconds * 1000L, last.extensions(), lot.maxExtensions,
                 second == null ? "" : second.bidderId().toString(), second == null ? 0 : second.amount());
     }

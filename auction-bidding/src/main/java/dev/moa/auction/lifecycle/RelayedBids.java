@@ -2,10 +2,12 @@ package dev.moa.auction.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.moa.auction.AuctionConfig;
+import dev.moa.auction.live.LotTail;
 import dev.moa.chassis.problem.ProblemException;
 import dev.moa.events.EventJson;
 import dev.moa.events.Topics;
 import dev.moa.events.auction.BidAccepted;
+import dev.moa.events.auction.MaximumRaised;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,14 +29,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The bids of a lot that reached Kafka {@code auction.bids} but perhaps not yet the PostgreSQL bid log: what a rebuild
- * of a lot's live state must count when Redis lost the lot's stream too.
+ * The bids of a lot that reached Kafka {@code auction.bids} but perhaps not yet the PostgreSQL bid log, and the
+ * leaders' raises of their maximum there: what a rebuild of a lot's live state must count when Redis lost the lot's
+ * stream too.
  *
  * <p>Why read Kafka rather than wait for the bid log to catch up: waiting depends on the bid log consumer being
  * healthy and on its group's lag, and says nothing when it is stuck; reading the lot's partition needs only Kafka and
@@ -51,6 +56,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RelayedBids {
 
+    private static final String BID_ACCEPTED = "dev.moa.auction.BidAccepted";
+    private static final String MAXIMUM_RAISED = "dev.moa.auction.MaximumRaised";
+
     private final AuctionConfig.Rebuild config;
     private final String bootstrapServers;
     private final String bidLogGroup;
@@ -63,17 +71,20 @@ public class RelayedBids {
         this.bidLogGroup = bidLogGroup;
     }
 
-    /** {@code lot}'s bids in Kafka with a sequence above {@code afterSeq}, in sequence order. */
-    public Uni<List<BidAccepted>> after(UUID lot, long afterSeq) {
+    /**
+     * {@code lot}'s bids in Kafka with a sequence above {@code afterSeq}, in sequence order, and its leaders' raises of
+     * their maximum after bid {@code afterSeq} or a later one.
+     */
+    public Uni<LotTail> after(UUID lot, long afterSeq) {
         return Uni.createFrom().deferred(() -> {
             Context context = Vertx.currentContext();
-            Uni<List<BidAccepted>> read = Uni.createFrom().item(() -> read(lot, afterSeq))
+            Uni<LotTail> read = Uni.createFrom().item(() -> read(lot, afterSeq))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             return context == null ? read : read.emitOn(command -> context.runOnContext(ignored -> command.run()));
         });
     }
 
-    private List<BidAccepted> read(UUID lot, long afterSeq) {
+    private LotTail read(UUID lot, long afterSeq) {
         long deadline = System.nanoTime() + config.kafkaTimeout().toNanos();
         KafkaConsumer<String, String> consumer = consumer(lot);
         try {
@@ -88,22 +99,25 @@ public class RelayedBids {
                 consumer.seekToBeginning(partitions);
             }
             Map<Long, BidAccepted> found = new HashMap<>();
+            Set<MaximumRaised> raises = new HashSet<>();
             String key = lot.toString();
             while (consumer.position(partition, left(deadline)) < end) {
                 for (ConsumerRecord<String, String> record : consumer.poll(left(deadline))) {
                     if (record.offset() < end && key.equals(record.key())) {
-                        BidAccepted bid = parse(record.value());
-                        if (bid != null && bid.seq() > afterSeq) {
+                        Object event = parse(record);
+                        if (event instanceof BidAccepted bid && bid.seq() > afterSeq) {
                             found.put(bid.seq(), bid);
+                        } else if (event instanceof MaximumRaised raise && raise.afterSeq() >= afterSeq) {
+                            raises.add(raise);
                         }
                     }
                 }
             }
             List<BidAccepted> bids = new ArrayList<>(found.values());
             bids.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-            Log.infof("lot %s: %d bid(s) after seq %d found in %s up to offset %d", lot, bids.size(), afterSeq,
-                    partition, end);
-            return bids;
+            Log.infof("lot %s: %d bid(s) after seq %d and %d raise(s) of a maximum found in %s up to offset %d", lot,
+                    bids.size(), afterSeq, raises.size(), partition, end);
+            return new LotTail(bids, List.copyOf(raises));
         } catch (RuntimeException e) {
             Log.warnf("lot %s: its bids in Kafka could not be read to rebuild its state: %s", lot, e.toString());
             throw new ProblemException(503, "lot-state-rebuilding", "Service unavailable",
@@ -124,12 +138,25 @@ public class RelayedBids {
         return new TopicPartition(Topics.AUCTION_BIDS, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
     }
 
-    private static BidAccepted parse(String value) {
+    /** A BidAccepted or a MaximumRaised, by the record's CloudEvents type (a bid without one); null for another. */
+    private static Object parse(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("ce_type");
+        String type = header == null ? BID_ACCEPTED : new String(header.value(), StandardCharsets.UTF_8);
+        Class<?> eventType = switch (type) {
+            case BID_ACCEPTED -> BidAccepted.class;
+            case MAXIMUM_RAISED -> MaximumRaised.class;
+            default -> null;
+        };
+        if (eventType == null) {
+            Log.warnf("a record of type %s in %s, skipped: no bid nor raise", type, Topics.AUCTION_BIDS);
+            return null;
+        }
         try {
-            return EventJson.mapper().readValue(value, BidAccepted.class);
+            return EventJson.mapper().readValue(record.value(), eventType);
         } catch (JsonProcessingException e) {
             // The bid log consumer sends such a record to its dead-letter topic; it is no bid of the log either.
-            Log.warnf("not a BidAccepted in %s, skipped: %s", Topics.AUCTION_BIDS, e.getOriginalMessage());
+            Log.warnf("not a %s in %s, skipped: %s", eventType.getSimpleName(), Topics.AUCTION_BIDS,
+                    e.getOriginalMessage());
             return null;
         }
     }

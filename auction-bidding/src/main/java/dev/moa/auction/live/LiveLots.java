@@ -6,12 +6,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.moa.events.auction.BidAccepted;
+import dev.moa.events.auction.MaximumRaised;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,8 @@ public class LiveLots {
     static final LuaScript CLOSE = LuaScript.load("close");
     static final LuaScript LOAD = LuaScript.load("load");
     static final LuaScript CANCEL = LuaScript.load("cancel");
+    /** Stream entries read per round trip when looking for the last bid. */
+    private static final int TAIL_PAGE = 100;
 
     private final ReactiveRedisDataSource redis;
     private final String idempotencyTtl;
@@ -59,19 +62,37 @@ public class LiveLots {
         return CANCEL.run(redis, List.of(LotKeys.state(lot)), List.of(LotKeys.channel(lot)));
     }
 
-    /** The last accepted bid still in the lot's stream, or {@code null}. */
-    public Uni<BidAccepted> lastStreamed(UUID lot) {
-        return redis.execute("XREVRANGE", LotKeys.stream(lot), "+", "-", "COUNT", "1").map(entries -> {
-            if (entries == null || entries.size() == 0) {
-                return null;
-            }
-            Response fields = entries.get(0).get(1);
-            Map<String, String> entry = new HashMap<>();
-            for (int i = 0; i + 1 < fields.size(); i += 2) {
-                entry.put(fields.get(i).toString(), fields.get(i + 1).toString());
-            }
-            return StreamedBid.toEvent(lot, entry);
-        });
+    /**
+     * The last accepted bid still in the lot's stream (none if none) and the raises of a maximum streamed after it.
+     * Read backwards a page at a time: only raises can follow the last bid, and only while that bid's leader leads.
+     */
+    public Uni<LotTail> streamedTail(UUID lot) {
+        return streamedTail(lot, "+", new ArrayList<>());
+    }
+
+    private Uni<LotTail> streamedTail(UUID lot, String end, List<MaximumRaised> raises) {
+        return redis.execute("XREVRANGE", LotKeys.stream(lot), end, "-", "COUNT", Integer.toString(TAIL_PAGE))
+                .chain(entries -> {
+                    int count = entries == null ? 0 : entries.size();
+                    for (int i = 0; i < count; i++) {
+                        Map<String, String> entry = fields(entries.get(i).get(1));
+                        if (!StreamedBid.isRaise(entry)) {
+                            return Uni.createFrom().item(new LotTail(List.of(StreamedBid.toBid(lot, entry)), raises));
+                        }
+                        raises.add(StreamedBid.toRaise(lot, entry));
+                    }
+                    return count < TAIL_PAGE ? Uni.createFrom().item(new LotTail(List.of(), raises))
+                            // exclusive: from the entry before the last one read
+                            : streamedTail(lot, "(" + entries.get(count - 1).get(0).toString(), raises);
+                });
+    }
+
+    private static Map<String, String> fields(Response fields) {
+        Map<String, String> entry = new HashMap<>();
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            entry.put(fields.get(i).toString(), fields.get(i + 1).toString());
+        }
+        return entry;
     }
 
     /** Lets {@code bidder} bid up to {@code limit} (their approved, held limit). */

@@ -28,12 +28,15 @@ import static dev.moa.auction.AuctionApi.lot;
 import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Many bidders at once on one lot, over HTTP, against the real Redis, Kafka and PostgreSQL: every accepted bid gets
- * the next number of a gapless sequence, prices only rise, the final price is the highest accepted, and the
- * PostgreSQL bid log holds exactly the accepted bids.
+ * the next number of a gapless sequence, prices only rise (no two bids share one), the final price is the highest
+ * accepted, and the PostgreSQL bid log holds exactly the accepted bids. Some proxy bids come from the leader: those
+ * raise the leader's maximum and are no bids (no sequence number, no price of their own); they are logged apart,
+ * exactly once each.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "moa_auction"))
@@ -42,7 +45,15 @@ class HotLotConcurrencyTest {
     private static final int BIDDERS = 24;
     private static final int ATTEMPTS_EACH = 25;
 
-    record Accepted(long seq, UUID bidder, long price, String kind, String status) {
+    /** A 201 answer; {@code raised} for a raise of the leader's own maximum (then {@code seq} is the bid before it). */
+    record Accepted(long seq, UUID bidder, long price, String kind, String status, Long maximum, boolean raised) {
+
+        static Accepted of(Response answer, UUID bidder, String kind) {
+            String maximum = answer.jsonPath().getString("yourMaximum");
+            return new Accepted(answer.jsonPath().getLong("seq"), bidder, answer.jsonPath().getLong("price"), kind,
+                    answer.jsonPath().getString("status"), maximum == null ? null : Long.valueOf(maximum),
+                    answer.jsonPath().getBoolean("maximumRaised"));
+        }
     }
 
     @Test
@@ -68,9 +79,7 @@ class HotLotConcurrencyTest {
                     boolean asProxy = ThreadLocalRandom.current().nextInt(4) == 0;
                     Response answer = asProxy ? proxy(bidder, lot, amount + 5_000) : bid(bidder, lot, amount);
                     if (answer.statusCode() == 201) {
-                        accepted.add(new Accepted(answer.jsonPath().getLong("seq"), bidder,
-                                answer.jsonPath().getLong("price"), asProxy ? "PROXY" : "MANUAL",
-                                answer.jsonPath().getString("status")));
+                        accepted.add(Accepted.of(answer, bidder, asProxy ? "PROXY" : "MANUAL"));
                         minimum.accumulateAndGet(answer.jsonPath().getLong("minimumNextBid"), Math::max);
                     } else {
                         assertThat(answer.statusCode()).as(answer.asString()).isIn(409, 422);
@@ -90,35 +99,54 @@ class HotLotConcurrencyTest {
             run.get();
         }
         pool.shutdown();
+        assertThat(accepted.size() + refused.get()).isEqualTo((long) BIDDERS * ATTEMPTS_EACH);
 
-        List<Accepted> bySeq = accepted.stream().sorted(Comparator.comparingLong(Accepted::seq)).toList();
+        List<Accepted> bySeq = accepted.stream().filter(answer -> !answer.raised())
+                .sorted(Comparator.comparingLong(Accepted::seq)).toList();
         assertThat(bySeq).isNotEmpty();
-        assertThat(bySeq.size() + refused.get()).isEqualTo((long) BIDDERS * ATTEMPTS_EACH);
         assertThat(bySeq).extracting(Accepted::seq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, bySeq.size()).boxed().toList());
-        // Every bid raises the price (so no two of them share one), except a leader's raise of their own hidden
-        // maximum: a leader is never raised by their own bid, so that one keeps the price and the lead. Replaying the
-        // answers in sequence order tells which bids those were.
-        UUID leader = null;
-        for (int i = 0; i < bySeq.size(); i++) {
-            Accepted bid = bySeq.get(i);
-            boolean raisesOwnMaximum = bid.bidder().equals(leader);
-            if (raisesOwnMaximum) {
-                assertThat(bid.kind()).as("a leader's bid %d", bid.seq()).isEqualTo("PROXY");
-                assertThat(bid.status()).as("a leader's bid %d", bid.seq()).isEqualTo("LEADING");
-                assertThat(bid.price()).as("price after a leader's bid %d", bid.seq())
-                        .isEqualTo(bySeq.get(i - 1).price());
-            } else if (i > 0) {
-                assertThat(bid.price()).as("price after bid %d", bid.seq()).isGreaterThan(bySeq.get(i - 1).price());
-            }
-            if ("LEADING".equals(bid.status())) {
-                leader = bid.bidder();
-            }
+        for (int i = 1; i < bySeq.size(); i++) {
+            assertThat(bySeq.get(i).price()).as("price after bid %d", bySeq.get(i).seq())
+                    .isGreaterThan(bySeq.get(i - 1).price());
         }
+        UUID[] leaderAfter = leadersAfterEachBid(bySeq);
+
+        // The leader raises their maximum once more after the load, so that the case is there however the load went.
+        long last = bySeq.size();
         long highest = bySeq.get(bySeq.size() - 1).price();
+        Response ownRaise = proxy(leaderAfter[(int) last], lot, highest + 1_000_000);
+        ownRaise.then().statusCode(201);
+        accepted.add(Accepted.of(ownRaise, leaderAfter[(int) last], "PROXY"));
+        List<Accepted> raises = accepted.stream().filter(Accepted::raised).toList();
+        assertThat(raises).contains(new Accepted(last, leaderAfter[(int) last], highest, "PROXY", "LEADING",
+                highest + 1_000_000, true));
+        for (Accepted raise : raises) {
+            assertThat(raise.kind()).as("a raise after bid %d", raise.seq()).isEqualTo("PROXY");
+            assertThat(raise.status()).as("a raise after bid %d", raise.seq()).isEqualTo("LEADING");
+            assertThat(raise.bidder()).as("a raise after bid %d", raise.seq())
+                    .isEqualTo(leaderAfter[(int) raise.seq()]);
+            assertThat(raise.price()).as("price at a raise after bid %d", raise.seq())
+                    .isEqualTo(bySeq.get((int) raise.seq() - 1).price());
+        }
+
         assertThat(((Number) lot(lot, seller).path("currentPrice")).longValue()).isEqualTo(highest);
         assertThat(((Number) lot(lot, seller).path("bidCount")).longValue()).isEqualTo(bySeq.size());
+        assertBidLogHoldsTheBids(lot, bySeq);
+        assertRaisesLoggedOnce(lot, raises);
+    }
 
+    /** Who led after each bid (index = seq), replaying the answers in sequence order. */
+    private static UUID[] leadersAfterEachBid(List<Accepted> bySeq) {
+        UUID[] leaderAfter = new UUID[bySeq.size() + 1];
+        for (Accepted bid : bySeq) {
+            leaderAfter[(int) bid.seq()] = "LEADING".equals(bid.status()) ? bid.bidder()
+                    : leaderAfter[(int) bid.seq() - 1];
+        }
+        return leaderAfter;
+    }
+
+    private static void assertBidLogHoldsTheBids(UUID lot, List<Accepted> bySeq) {
         await().atMost(Duration.ofSeconds(60)).until(() -> bidLog(lot).size() >= bySeq.size());
         List<Map<String, Object>> log = bidLog(lot);
         assertThat(log).hasSize(bySeq.size());
@@ -130,5 +158,13 @@ class HotLotConcurrencyTest {
             assertThat(row.get("price")).isEqualTo(bid.price());
             assertThat(row.get("kind")).isEqualTo(bid.kind());
         }
+    }
+
+    private static void assertRaisesLoggedOnce(UUID lot, List<Accepted> raises) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> MaximumRaiseTest.raisesLogged(lot).size() >= raises.size());
+        assertThat(MaximumRaiseTest.raisesLogged(lot))
+                .extracting(row -> row.get("bidder_id"), row -> row.get("after_seq"), row -> row.get("maximum"))
+                .containsExactlyInAnyOrderElementsOf(raises.stream()
+                        .map(raise -> tuple(raise.bidder(), raise.seq(), raise.maximum())).toList());
     }
 }

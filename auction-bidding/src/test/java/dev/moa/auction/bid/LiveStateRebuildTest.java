@@ -19,6 +19,7 @@ import static dev.moa.auction.AuctionApi.closed;
 import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
 import static dev.moa.auction.AuctionApi.row;
+import static dev.moa.auction.bid.MaximumRaiseTest.raisesLogged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,6 +62,36 @@ class LiveStateRebuildTest {
 
         bid(alice, lot, 30_000).then().statusCode(201).body("seq", equalTo(3)).body("price", equalTo(30_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+    }
+
+    @Test
+    void raisedMaximumDefendsTheLeadAfterTheStateIsRebuiltFromTheBidLog() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        aliceRaisesHerMaximumTo90000AfterBid2(lot);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 2 && raisesLogged(lot).size() == 1);
+
+        redis.key().del(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.stream(lot), LotKeys.maxima(lot));
+
+        bid(bob, lot, 50_000).then().statusCode(201)
+                .body("seq", equalTo(3)).body("status", equalTo("OUTBID")).body("price", equalTo(51_000));
+    }
+
+    @Test
+    void raisedMaximumDefendsTheLeadAfterTheStateIsRebuiltFromTheStream() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        aliceRaisesHerMaximumTo90000AfterBid2(lot);
+
+        redis.key().del(LotKeys.state(lot));
+
+        bid(bob, lot, 50_000).then().statusCode(201)
+                .body("seq", equalTo(3)).body("status", equalTo("OUTBID")).body("price", equalTo(51_000));
+    }
+
+    /** Alice leads at 16,000 with a maximum of 30,000 after bob's bid 2, then raises her maximum to 90,000. */
+    private void aliceRaisesHerMaximumTo90000AfterBid2(UUID lot) {
+        proxy(alice, lot, 30_000).then().statusCode(201);
+        bid(bob, lot, 15_000).then().statusCode(201).body("seq", equalTo(2)).body("price", equalTo(16_000));
+        proxy(alice, lot, 90_000).then().statusCode(201).body("maximumRaised", equalTo(true));
     }
 
     @Test

@@ -20,6 +20,7 @@ import static dev.moa.auction.AuctionApi.bid;
 import static dev.moa.auction.AuctionApi.bidLog;
 import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
+import static dev.moa.auction.bid.MaximumRaiseTest.raisesLogged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,7 +67,25 @@ class LostRedisRebuildTest {
                 .body("seq", equalTo(5)).body("status", equalTo("OUTBID")).body("price", equalTo(63_000));
     }
 
-    /** Whether the relay has sent the lot's {@code count} bids to Kafka (read by its group and acknowledged). */
+    @Test
+    void raisedMaximumInKafkaNotYetLoggedDefendsTheLeadAfterRedisLostEverything() {
+        UUID seller = UUID.randomUUID();
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        proxy(alice, lot, 30_000).then().statusCode(201);
+        bid(bob, lot, 15_000).then().statusCode(201).body("seq", equalTo(2)).body("price", equalTo(16_000));
+        proxy(alice, lot, 90_000).then().statusCode(201).body("maximumRaised", equalTo(true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayedAll(lot, 3));
+        assertThat(raisesLogged(lot)).isEmpty();
+
+        redis.flushall();
+
+        bid(bob, lot, 50_000).then().statusCode(201)
+                .body("seq", equalTo(3)).body("status", equalTo("OUTBID")).body("price", equalTo(51_000));
+    }
+
+    /** Whether the relay has sent the lot's {@code count} entries to Kafka (read by its group and acknowledged). */
     private boolean relayedAll(UUID lot, int count) {
         Response group = redis.execute("XINFO", "GROUPS", LotKeys.stream(lot)).get(0);
         Response last = redis.execute("XREVRANGE", LotKeys.stream(lot), "+", "-", "COUNT", "1");

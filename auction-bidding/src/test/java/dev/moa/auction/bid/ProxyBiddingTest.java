@@ -37,7 +37,8 @@ class ProxyBiddingTest {
         UUID lot = liveLot();
         proxy(alice, lot, 50_000).then().statusCode(201)
                 .body("seq", equalTo(1)).body("status", equalTo("LEADING")).body("price", equalTo(10_000))
-                .body("minimumNextBid", equalTo(11_000)).body("yourMaximum", equalTo(50_000));
+                .body("minimumNextBid", equalTo(11_000)).body("yourMaximum", equalTo(50_000))
+                .body("maximumRaised", equalTo(false));
     }
 
     @Test
@@ -72,7 +73,8 @@ class ProxyBiddingTest {
         proxy(alice, lot, 30_000).then().statusCode(201);
         bid(bob, lot, 15_000).then().statusCode(201).body("price", equalTo(16_000));
         proxy(alice, lot, 90_000).then().statusCode(201)
-                .body("status", equalTo("LEADING")).body("price", equalTo(16_000)).body("yourMaximum", equalTo(90_000));
+                .body("status", equalTo("LEADING")).body("price", equalTo(16_000)).body("yourMaximum", equalTo(90_000))
+                .body("seq", equalTo(2)).body("maximumRaised", equalTo(true));
         bid(alice, lot, 95_000).then().statusCode(409)
                 .body("type", equalTo("https://moa.dev/problems/already-leading"));
     }

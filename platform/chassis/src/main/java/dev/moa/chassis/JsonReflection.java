@@ -23,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.moa.events.auction.LotExtended.class,
         dev.moa.events.auction.LotOpened.class,
         dev.moa.events.auction.LotScheduled.class,
+        dev.moa.events.auction.MaximumRaised.class,
         dev.moa.events.auction.Outbid.class,
         dev.moa.events.auction.RegistrationApproved.class,
         dev.moa.events.auction.RegistrationRejected.class,

@@ -55,6 +55,11 @@ class AuctionEventsContractTest {
     }
 
     @Test
+    void maximumRaised() {
+        JsonContract.assertPinned(new MaximumRaised(LOT, BIDDER, 7, 4_500_000, AT), "auction/maximum-raised.json");
+    }
+
+    @Test
     void outbid() {
         JsonContract.assertPinned(new Outbid(LOT, RIVAL, 7, 2_100_000, ENDS, AT), "auction/outbid.json");
     }
@@ -93,6 +98,8 @@ class AuctionEventsContractTest {
         assertThat(new BidAccepted(LOT, 1, BIDDER, "MANUAL", 1, 1, BIDDER, 1, null, ENDS, false, 0, false, AT)
                 .subject()).isEqualTo(LOT.toString());
         assertThat(new Outbid(LOT, RIVAL, 2, 2, ENDS, AT).subject()).isEqualTo(LOT.toString());
+        assertThat(new MaximumRaised(LOT, BIDDER, 1, 2, AT).subject()).isEqualTo(LOT.toString());
+        assertThat(new MaximumRaised(LOT, BIDDER, 1, 2, AT).eventType()).isEqualTo("dev.moa.auction.MaximumRaised");
         assertThat(new LotClosed(LOT, SELLER, LotClosed.UNSOLD, null, null, null, 0, ENDS).eventType())
                 .isEqualTo("dev.moa.auction.LotClosed");
     }
