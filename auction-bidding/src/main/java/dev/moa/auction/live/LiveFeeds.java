@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -32,11 +33,19 @@ public class LiveFeeds {
 
     /** Updates a watcher may lag behind before it is dropped. */
     public static final int WATCHER_BUFFER = 64;
-    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long one attempt to subscribe may wait for Redis' confirmation, and how many attempts are made. The
+     * confirmation is sometimes lost in the Redis client ("No handler waiting for message: [psubscribe, ...]", seen
+     * when the first subscription of an instance is made while many requests arrive at once), and the attempt then
+     * never completes; a new attempt, on a new connection, does.
+     */
+    private static final Duration SUBSCRIBE_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    private static final int SUBSCRIBE_ATTEMPTS = 5;
 
     private final ReactiveRedisDataSource redis;
     private final ConcurrentMap<UUID, Feed> feeds = new ConcurrentHashMap<>();
     private Uni<ReactiveRedisSubscriber> subscription; // guarded by this
+    private volatile Object inUse; // the subscription attempt whose callbacks act
 
     public LiveFeeds(ReactiveRedisDataSource redis) {
         this.redis = redis;
@@ -55,14 +64,42 @@ public class LiveFeeds {
 
     private synchronized Uni<ReactiveRedisSubscriber> subscription() {
         if (subscription == null) {
-            Uni<ReactiveRedisSubscriber> subscribing = redis.pubsub(String.class)
-                    .subscribeToPattern(LotKeys.CHANNELS, this::route, () -> ended(null), this::ended)
-                    .ifNoItem().after(SUBSCRIBE_TIMEOUT).fail()
+            Uni<ReactiveRedisSubscriber> subscribing = Uni.createFrom().deferred(this::attempt)
+                    .onFailure(TimeoutException.class).retry().atMost(SUBSCRIBE_ATTEMPTS - 1)
                     .onFailure().invoke(this::ended)
                     .memoize().indefinitely();
             subscription = subscribing;
         }
         return subscription;
+    }
+
+    /**
+     * One attempt to subscribe. Its callbacks act only once it is the attempt in use, so an abandoned attempt that
+     * Redis confirms after all neither delivers updates twice nor ends the subscription in use.
+     */
+    private Uni<ReactiveRedisSubscriber> attempt() {
+        Object attempt = new Object();
+        return redis.pubsub(String.class)
+                .subscribeToPattern(LotKeys.CHANNELS,
+                        (channel, update) -> {
+                            if (inUse == attempt) {
+                                route(channel, update);
+                            }
+                        },
+                        () -> {
+                            if (inUse == attempt) {
+                                ended(null);
+                            }
+                        },
+                        failure -> {
+                            if (inUse == attempt) {
+                                ended(failure);
+                            }
+                        })
+                .ifNoItem().after(SUBSCRIBE_ATTEMPT_TIMEOUT).fail()
+                .onFailure(TimeoutException.class).invoke(() -> Log.warn(
+                        "live lot updates: Redis did not confirm the subscription in time, subscribing again"))
+                .invoke(() -> inUse = attempt);
     }
 
     private void route(String channel, String update) {
