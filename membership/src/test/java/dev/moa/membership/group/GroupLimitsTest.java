@@ -142,7 +142,7 @@ class GroupLimitsTest {
 
         List<Integer> statuses = concurrently(requests);
 
-        assertThat(statuses).containsOnly(200, 201, 409);
+        assertThat(statuses).isSubsetOf(200, 201, 409); // joins (200) and creates (201) may win in any mix
         assertThat(statuses).filteredOn(s -> s != 409).hasSize(GROUPS_PER_MEMBER);
         assertThat(groupsOf(busy)).isEqualTo(GROUPS_PER_MEMBER);
     }
