@@ -6,15 +6,22 @@ import dev.moa.events.EventJson;
 import dev.moa.events.money.TransferPosted;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 
 /**
- * Feeds the read models from {@code money.events} (its own consumer group, from the earliest record): each
- * TransferPosted is applied once (inbox, under its own consumer name) to every projection in one transaction. Other
- * events are acknowledged and skipped. A failing event is retried with back-off, then goes to the dead-letter topic.
+ * Feeds the read models from {@code money.events} (its own consumer group, from the earliest record), a polled batch
+ * of records at a time: the batch's TransferPosted events are applied in one statement, each once (inbox, under its
+ * own consumer name). Other events are skipped. A record that cannot be read goes to the dead-letter topic on its own;
+ * a batch that fails for any other reason is retried with back-off until it is applied, and only then acknowledged.
  */
 @ApplicationScoped
 public class MoneyEventsProjector {
@@ -23,31 +30,48 @@ public class MoneyEventsProjector {
     static final String CONSUMER = "money.projections";
     private static final String TRANSFER_POSTED = "dev.moa.money.TransferPosted";
 
-    private final Inbox inbox;
     private final Projections projections;
     private final ProjectionLag lag;
 
-    public MoneyEventsProjector(Inbox inbox, Projections projections, ProjectionLag lag) {
-        this.inbox = inbox;
+    public MoneyEventsProjector(Projections projections, ProjectionLag lag) {
         this.projections = projections;
         this.lag = lag;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> message) {
-        String type = Inbox.eventType(message);
-        if (!TRANSFER_POSTED.equals(type)) {
-            return Uni.createFrom().completionStage(message.ack());
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Projections.Posted> posted = new ArrayList<>();
+        List<Map.Entry<KafkaRecord<String, String>, IllegalArgumentException>> unreadable = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            if (!TRANSFER_POSTED.equals(Inbox.eventType(record))) {
+                continue;
+            }
+            try {
+                posted.add(new Projections.Posted(Inbox.eventId(record), read(record.getPayload())));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(Map.entry(record, e));
+            }
         }
-        return Uni.createFrom().item(() -> read(message.getPayload()))
-                .chain(event -> inbox.handleOnce(CONSUMER, Inbox.eventId(message), () -> projections.apply(event))
-                        .invoke(() -> lag.applied(event.occurredAt())))
-                .plug(handling -> Inbox.untilApplied(CHANNEL, handling))
-                .chain(applied -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(e -> {
-                    Log.warnf("money event not projected, to the dead-letter topic: %s", e.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(e));
-                });
+        Instant latest = posted.stream().map(p -> p.event().occurredAt()).max(Instant::compareTo).orElse(null);
+        return Inbox.untilApplied(CHANNEL, Uni.createFrom().deferred(() -> projections.applyAll(CONSUMER, posted)))
+                .invoke(applied -> {
+                    if (latest != null) {
+                        lag.applied(latest);
+                    }
+                })
+                .chain(applied -> deadLetter(unreadable))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, IllegalArgumentException>> records) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (var record : records) {
+            all = all.chain(() -> {
+                Log.warnf("money event not projected, to the dead-letter topic: %s", record.getValue().getMessage());
+                return Uni.createFrom().completionStage(record.getKey().nack(record.getValue()));
+            });
+        }
+        return all;
     }
 
     private static TransferPosted read(String payload) {

@@ -184,6 +184,38 @@ class ReadModelsTest {
         assertThat(ReportApi.deadLetters(CATCH_UP, eventId)).hasSize(1);
     }
 
+    /**
+     * Records are applied a polled batch at a time: a poison record among them goes to the dead-letter topic alone,
+     * copies of an applied event count once, and the events around them are applied.
+     */
+    @Test
+    void aPoisonRecordAndCopiesAmongOthersHoldNothingBack() {
+        String north = ReportApi.region();
+        String south = ReportApi.region();
+        UUID a = MoneyApi.newMember(north);
+        UUID b = MoneyApi.newMember(south);
+        ReportApi.topUp(a, 10_000);
+        String first = MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 3_000))
+                .then().statusCode(201).extract().path("transferId");
+        await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 7_000 && ReportApi.held(south) == 3_000);
+        ConsumerRecord<String, String> original = posted(first);
+        String poison = UUID.randomUUID().toString();
+
+        ReportApi.republish("money.events", original.key(), original.value(), original.headers());
+        ReportApi.republish("money.events", original.key(), "{\"transferId\":\"not-a-uuid\"}", List.of(
+                new RecordHeader("ce_specversion", bytes("1.0")), new RecordHeader("ce_id", bytes(poison)),
+                new RecordHeader("ce_type", bytes("dev.moa.money.TransferPosted")),
+                new RecordHeader("ce_source", bytes("/moa/test"))));
+        ReportApi.republish("money.events", original.key(), original.value(), original.headers());
+        MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 1_000))
+                .then().statusCode(201);
+
+        await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 6_000 && ReportApi.held(south) == 4_000);
+        assertThat(ReportApi.deadLetters(CATCH_UP, original.key()))
+                .extracting(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .containsExactly(poison);
+    }
+
     /** Last: it empties the projections, which the other tests of this class then wait to be refilled. */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -177,9 +178,39 @@ class OutboxRelayTest {
             List<String> published = records.stream().map(r -> ChassisStack.header(r, "ce_id")).toList();
             assertThat(published).containsExactlyInAnyOrderElementsOf(eventIds);
             assertOrderedPerKey(records);
-            assertThat(relayA.publishedCount()).isPositive();
-            assertThat(relayB.publishedCount()).isPositive();
+            // They took turns: together they published each row once.
+            assertThat(relayA.publishedCount() + relayB.publishedCount()).isEqualTo(eventIds.size());
         }
+    }
+
+    /** While another relay holds the database's outbox turn, a relay publishes nothing; then it carries on. */
+    @Test
+    void aRelayWithoutTheTurnPublishesNothing() throws Exception {
+        String topic = "chassis.turn-" + UUID.randomUUID();
+        try (java.sql.Connection other = ChassisStack.stack().postgres().connect("moa_chassis")) {
+            other.setAutoCommit(false);
+            try (var take = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                take.setLong(1, OutboxRelay.TURN_KEY);
+                take.executeQuery().close();
+            }
+            String first = change(topic, 1);
+            Thread.sleep(1_000); // the woken relay looks again and again meanwhile
+            assertThat(ChassisStack.queryLong("select count(*) from moa_outbox where event_id = ?::uuid "
+                    + "and published_at is null", first)).isOne();
+
+            other.rollback(); // gives the turn back
+            String second = change(topic, 2); // wakes the relay again, whose short looks may be over
+
+            assertThat(readAll(topic, Set.of(first, second))).extracting(r -> ChassisStack.header(r, "ce_id"))
+                    .containsExactly(first, second);
+        }
+    }
+
+    private static String change(String topic, int n) {
+        return given().queryParam("topic", topic).queryParam("account", "turn").queryParam("n", n)
+                .when().post("/probe/changes")
+                .then().statusCode(200)
+                .extract().jsonPath().getString("eventId");
     }
 
     /** The tests run with an hour-long poll, so every event they see published was published on a writer's wake-up. */
@@ -213,6 +244,40 @@ class OutboxRelayTest {
             assertThat(readAll(topic, Set.of(eventId))).extracting(r -> ChassisStack.header(r, "ce_id"))
                     .contains(eventId);
         }
+    }
+
+    /**
+     * A claim starts a window below what the relay last published; a row further down (its transaction stayed open
+     * while many later rows were written) is published by the sweep. Seqs far above the identity's are written here.
+     */
+    @Test
+    void aRowBelowTheClaimWindowIsPublishedByTheSweep() throws Exception {
+        String topic = "chassis.swept-" + UUID.randomUUID();
+        long high = 1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        String highId = writeWithSeq(high, topic);
+        relays.relay().close();
+        try (OutboxRelay sweeping = new OutboxRelay(pool, () -> OutboxRelayLifecycle.createProducer(
+                ChassisStack.stack().kafka().bootstrapServers(), "relay-sweeping", Duration.ofSeconds(30)),
+                new ShortPoll(config), "/moa/chassis-test")) {
+            sweeping.start("relay-sweeping");
+            assertThat(readAll(topic, Set.of(highId))).isNotEmpty(); // its first claim sweeps
+
+            String lowId = writeWithSeq(high - 2 * OutboxRelay.CLAIM_WINDOW, topic);
+            Thread.sleep(2_000); // claims every 100 ms meanwhile, all above the window
+            assertThat(ChassisStack.queryLong("select count(*) from moa_outbox where event_id = ?::uuid "
+                    + "and published_at is null", lowId)).isOne();
+
+            assertThat(readAll(topic, Set.of(highId, lowId))).extracting(r -> ChassisStack.header(r, "ce_id"))
+                    .contains(lowId);
+        }
+    }
+
+    private static String writeWithSeq(long seq, String topic) {
+        String eventId = UUID.randomUUID().toString();
+        ChassisStack.queryLong("with written as (insert into moa_outbox (seq, event_id, topic, event_type, subject, "
+                + "payload) overriding system value values (?, ?::uuid, ?, 'dev.moa.chassis-test.ProbeHappened', "
+                + "'swept', '{}') returning seq) select count(*) from written", seq, eventId, topic);
+        return eventId;
     }
 
     @Test

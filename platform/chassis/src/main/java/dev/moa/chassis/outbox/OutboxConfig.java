@@ -2,6 +2,8 @@ package dev.moa.chassis.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 
@@ -9,15 +11,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "moa.outbox")
 public interface OutboxConfig {
 
-    /** Whether this instance runs a relay. Several instances may run one at once. */
+    /** Whether this instance runs a relay. Several instances may run one at once; they take turns. */
     @WithDefault("true")
     boolean relayEnabled();
 
     /** Rows claimed and published per transaction. */
     @WithDefault("200")
+    @Min(1)
+    @Max(10_000)
     int batchSize();
 
-    /** How long the relay sleeps when there is nothing to publish and no notification arrives. */
+    /** How long the relay sleeps when there is nothing to publish (or another relay has the turn) and no writer woke it. */
     @WithDefault("1s")
     Duration pollInterval();
 

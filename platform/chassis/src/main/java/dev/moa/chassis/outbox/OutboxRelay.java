@@ -24,13 +24,19 @@ import java.util.function.Supplier;
 
 /**
  * Publishes outbox rows to Kafka as binary-mode CloudEvents ({@code ce_id}, {@code ce_type}, {@code ce_source},
- * {@code ce_subject}; record key = subject), in order per subject, then marks them published.
+ * {@code ce_subject}; record key = subject), in order, then marks them published.
  *
  * <p>Runs on a thread of its own, never on an event loop: a send may wait for Kafka. Each batch is one PostgreSQL
- * transaction that claims rows with {@code FOR UPDATE SKIP LOCKED}, so several relays (instances) share the work and
- * none publishes a row another holds. A relay skips a row while an earlier row of the same subject is held by another
- * relay, which keeps the per-subject order. A failure rolls the batch back; the rows are published again on the next
- * attempt (at least once: consumers deduplicate on {@code ce_id}), after a back-off that grows while a server is down.
+ * transaction. Several relays (instances of a service) take turns rather than share a batch: a batch starts by taking
+ * the database's outbox turn, a transaction-scoped advisory lock ({@code pg_try_advisory_xact_lock}); a relay that
+ * does not get it publishes nothing and looks again later, and the relay holding it publishes every instance's rows.
+ * So rows go out in {@code seq} order (as they become visible), no row is published by two relays at once, and the
+ * claim needs neither row locks ({@code FOR UPDATE SKIP LOCKED} wrote a WAL record per row) nor a check for an earlier
+ * row of the same subject held by another relay. The turn is taken in a statement of its own, before the claim, so
+ * the claim's snapshot sees what the previous holder marked published. A claim starts a window below what the relay
+ * last published ({@link #CLAIM_WINDOW}), with a sweep from the beginning every {@link #SWEEP_EVERY}.
+ * A failure rolls the batch back and gives up the turn; the rows are published again on the next attempt (at least
+ * once: consumers deduplicate on {@code ce_id}), after a back-off that grows while a server is down.
  *
  * <p>Order survives a broker outage because a send is given {@code moa.outbox.send-timeout} (minutes) to be
  * acknowledged: the idempotent producer retries its batches in order meanwhile. Only an outage longer than that can
@@ -38,29 +44,39 @@ import java.util.function.Supplier;
  * fresh one republishes the whole batch, so nothing is lost even then.
  *
  * <p>Writers of the same instance wake it when they append ({@link #wake}); rows written by other instances, or by one
- * without a relay, are found by its poll ({@code moa.outbox.poll-interval}). There is deliberately no PostgreSQL
- * {@code NOTIFY}: a transaction that notifies takes a lock for the whole database cluster at commit, so one notify per
- * outbox write serialized every writing transaction.
+ * without a relay, are found by its poll ({@code moa.outbox.poll-interval}) or published by the relay holding the turn.
+ * There is deliberately no PostgreSQL {@code NOTIFY}: a transaction that notifies takes a lock for the whole database
+ * cluster at commit, so one notify per outbox write serialized every writing transaction.
  */
 public final class OutboxRelay implements AutoCloseable {
 
+    /**
+     * The outbox turn's advisory lock key (advisory locks are per database, and each service has its own database).
+     * Chosen apart from the keys other code of a service takes.
+     */
+    public static final long TURN_KEY = 0x6d6f615f6f757462L; // "moa_outb"
+    static final String TAKE_TURN = "select pg_try_advisory_xact_lock($1) as mine";
+    /**
+     * The oldest rows still to publish above a floor ({@code $1}, a seq). The batch size is written into the statement
+     * rather than bound, so that PostgreSQL's generic plan for a cached prepared statement knows the limit and keeps to
+     * the pending-rows index.
+     */
     static final String CLAIM = """
-            with claimed as (
-                select seq, event_id, topic, event_type, subject, payload, occurred_at
-                from moa_outbox
-                where published_at is null
-                order by seq
-                limit $1
-                for update skip locked)
-            select c.seq, c.event_id, c.topic, c.event_type, c.subject, c.payload::text as payload, c.occurred_at
-            from claimed c
-            where not exists (
-                select 1 from moa_outbox earlier
-                where earlier.published_at is null
-                  and earlier.subject = c.subject
-                  and earlier.seq < c.seq
-                  and earlier.seq not in (select seq from claimed))
-            order by c.seq""";
+            select seq, event_id, topic, event_type, subject, payload::text as payload, occurred_at
+            from moa_outbox
+            where published_at is null and seq > $1
+            order by seq
+            limit %d""";
+    /**
+     * How far below the highest seq it published the relay's next claim starts. The pending-rows index keeps an entry
+     * for every row published since the table was last vacuumed, and a claim from the start walked all of them: at a
+     * couple of thousand events a second, tens of thousands of entries and most of the relay's cost. A row below the
+     * floor is still pending only if its transaction stayed open while this many later rows were written (seconds at
+     * that rate); the sweep publishes it.
+     */
+    public static final long CLAIM_WINDOW = 10_000;
+    /** How often a claim starts from the beginning of the outbox instead (the sweep), and the first claim always does. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     /**
      * How long after a wake-up the relay keeps looking at short intervals: a writer wakes the relay when it appends,
@@ -75,9 +91,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final Supplier<Producer<String, byte[]>> producers;
     private final OutboxConfig config;
     private final String source;
+    private final String claim;
     private final Semaphore wakeups = new Semaphore(0);
     /** When a writer of this instance last asked for a look ({@link #wake}), in {@link System#nanoTime} units. */
     private volatile long lastWake = System.nanoTime() - WAKE_LINGER.toNanos();
+    /** Where the next claim starts (a seq; see {@link #CLAIM_WINDOW}); only the relay's thread uses it. */
+    private long floor = Long.MIN_VALUE;
+    /** When the last sweep ran, in {@link System#nanoTime} units; only the relay's thread uses it. */
+    private long lastSweep = System.nanoTime() - SWEEP_EVERY.toNanos();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running;
@@ -89,6 +110,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.producers = producers;
         this.config = config;
         this.source = source;
+        this.claim = CLAIM.formatted(config.batchSize());
     }
 
     /** Starts the relay's thread. */
@@ -192,9 +214,17 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             var transaction = connection.begin().await().atMost(timeout);
             try {
+                boolean mine = connection.preparedQuery(TAKE_TURN).execute(Tuple.of(TURN_KEY)).await()
+                        .atMost(timeout).iterator().next().getBoolean("mine");
                 List<Row> rows = new ArrayList<>();
-                connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).await().atMost(timeout)
-                        .forEach(rows::add);
+                if (mine) {
+                    boolean sweep = System.nanoTime() - lastSweep >= SWEEP_EVERY.toNanos();
+                    connection.preparedQuery(claim).execute(Tuple.of(sweep ? Long.MIN_VALUE : floor)).await().atMost(timeout)
+                            .forEach(rows::add);
+                    if (sweep) {
+                        lastSweep = System.nanoTime();
+                    }
+                }
                 if (rows.isEmpty()) {
                     transaction.commit().await().atMost(timeout);
                     return 0;
@@ -204,6 +234,7 @@ public final class OutboxRelay implements AutoCloseable {
                 connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(seqs)).await().atMost(timeout);
                 transaction.commit().await().atMost(timeout);
                 published.addAndGet(rows.size());
+                floor = Math.max(floor, seqs[seqs.length - 1] - CLAIM_WINDOW);
                 return rows.size();
             } catch (RuntimeException e) {
                 transaction.rollback().onFailure().recoverWithNull().await().atMost(timeout);
