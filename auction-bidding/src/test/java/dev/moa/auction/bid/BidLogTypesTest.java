@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The bid log consumer reads {@code auction.bids} by CloudEvents type: a record of a type it does not know (say, from a
- * newer producer) goes to the dead-letter topic, and the lot's bids after it are logged all the same.
+ * newer producer), or one it cannot log, goes to the dead-letter topic, and the lot's bids after it are logged all the
+ * same.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "moa_auction"))
@@ -46,6 +47,27 @@ class BidLogTypesTest {
         bid(alice, lot, 20_000).then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 1);
+        assertThat(deadLetters(lot.toString())).containsExactly(payload);
+    }
+
+    /**
+     * A BidAccepted without its times cannot be logged (the columns are required): it goes to the dead-letter topic on
+     * its own, instead of being retried for ever in front of the lot's later bids.
+     */
+    @Test
+    void anIncompleteBidGoesToTheDeadLetterTopicAloneAndTheBidsAfterItAreLogged() throws Exception {
+        UUID seller = UUID.randomUUID();
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        bid(alice, lot, 20_000).then().statusCode(201);
+        String payload = "{\"lotId\":\"" + lot + "\",\"seq\":99,\"bidderId\":\"" + alice + "\",\"kind\":\"AMOUNT\","
+                + "\"amount\":90000,\"price\":90000,\"leaderId\":\"" + alice + "\",\"leaderMax\":90000}";
+
+        publishToAuctionBids(lot, "dev.moa.auction.BidAccepted", payload);
+        bid(bob, lot, 30_000).then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 2);
         assertThat(deadLetters(lot.toString())).containsExactly(payload);
     }
 

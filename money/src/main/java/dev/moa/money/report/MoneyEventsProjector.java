@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.moa.chassis.inbox.Inbox;
 import dev.moa.events.EventJson;
 import dev.moa.events.money.TransferPosted;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 
 /**
@@ -41,7 +39,7 @@ public class MoneyEventsProjector {
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<Projections.Posted> posted = new ArrayList<>();
-        List<Map.Entry<KafkaRecord<String, String>, IllegalArgumentException>> unreadable = new ArrayList<>();
+        List<Inbox.Unreadable> unreadable = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             if (!TRANSFER_POSTED.equals(Inbox.eventType(record))) {
                 continue;
@@ -49,7 +47,7 @@ public class MoneyEventsProjector {
             try {
                 posted.add(new Projections.Posted(Inbox.eventId(record), read(record.getPayload())));
             } catch (IllegalArgumentException e) {
-                unreadable.add(Map.entry(record, e));
+                unreadable.add(new Inbox.Unreadable(record, e));
             }
         }
         Instant latest = posted.stream().map(p -> p.event().occurredAt()).max(Instant::compareTo).orElse(null);
@@ -59,19 +57,8 @@ public class MoneyEventsProjector {
                         lag.applied(latest);
                     }
                 })
-                .chain(applied -> deadLetter(unreadable))
+                .chain(applied -> Inbox.deadLetter(CHANNEL, unreadable))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
-    }
-
-    private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, IllegalArgumentException>> records) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (var record : records) {
-            all = all.chain(() -> {
-                Log.warnf("money event not projected, to the dead-letter topic: %s", record.getValue().getMessage());
-                return Uni.createFrom().completionStage(record.getKey().nack(record.getValue()));
-            });
-        }
-        return all;
     }
 
     private static TransferPosted read(String payload) {

@@ -138,14 +138,7 @@ class ReadModelsTest {
     void aRedeliveredTransferPostedChangesNothing() {
         String north = ReportApi.region();
         String south = ReportApi.region();
-        UUID a = MoneyApi.newMember(north);
-        UUID b = MoneyApi.newMember(south);
-        ReportApi.topUp(a, 10_000);
-        String transferId = MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 3_000))
-                .then().statusCode(201).extract().path("transferId");
-        await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 7_000 && ReportApi.held(south) == 3_000);
-
-        ConsumerRecord<String, String> original = posted(transferId);
+        ConsumerRecord<String, String> original = posted(threeThousandApplied(north, south).transferId());
         RecordMetadata copy = ReportApi.republish("money.events", original.key(), original.value(),
                 original.headers());
         TopicPartition partition = new TopicPartition(copy.topic(), copy.partition());
@@ -192,13 +185,8 @@ class ReadModelsTest {
     void aPoisonRecordAndCopiesAmongOthersHoldNothingBack() {
         String north = ReportApi.region();
         String south = ReportApi.region();
-        UUID a = MoneyApi.newMember(north);
-        UUID b = MoneyApi.newMember(south);
-        ReportApi.topUp(a, 10_000);
-        String first = MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 3_000))
-                .then().statusCode(201).extract().path("transferId");
-        await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 7_000 && ReportApi.held(south) == 3_000);
-        ConsumerRecord<String, String> original = posted(first);
+        Remitted remitted = threeThousandApplied(north, south);
+        ConsumerRecord<String, String> original = posted(remitted.transferId());
         String poison = UUID.randomUUID().toString();
 
         ReportApi.republish("money.events", original.key(), original.value(), original.headers());
@@ -207,7 +195,7 @@ class ReadModelsTest {
                 new RecordHeader("ce_type", bytes("dev.moa.money.TransferPosted")),
                 new RecordHeader("ce_source", bytes("/moa/test"))));
         ReportApi.republish("money.events", original.key(), original.value(), original.headers());
-        MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 1_000))
+        MoneyApi.remit(remitted.from(), "r-" + UUID.randomUUID(), Map.of("toMemberId", remitted.to(), "amount", 1_000))
                 .then().statusCode(201);
 
         await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 6_000 && ReportApi.held(south) == 4_000);
@@ -254,6 +242,20 @@ class ReadModelsTest {
         await().atMost(CATCH_UP).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("moa_projection_pending_records 0.0"))
                 .body(containsString("moa_projection_lag_seconds 0.0")));
+    }
+
+    private record Remitted(String transferId, UUID from, UUID to) {
+    }
+
+    /** A member of {@code north} with 10,000 sends 3,000 to a member of {@code south}; once the read models show it. */
+    private static Remitted threeThousandApplied(String north, String south) {
+        UUID a = MoneyApi.newMember(north);
+        UUID b = MoneyApi.newMember(south);
+        ReportApi.topUp(a, 10_000);
+        String transferId = MoneyApi.remit(a, "r-" + UUID.randomUUID(), Map.of("toMemberId", b, "amount", 3_000))
+                .then().statusCode(201).extract().path("transferId");
+        await().atMost(CATCH_UP).until(() -> ReportApi.held(north) == 7_000 && ReportApi.held(south) == 3_000);
+        return new Remitted(transferId, a, b);
     }
 
     private static ConsumerRecord<String, String> posted(String transferId) {

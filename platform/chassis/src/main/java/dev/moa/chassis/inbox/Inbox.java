@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -73,6 +74,26 @@ public class Inbox {
                 })
                 .onFailure(e -> !(e instanceof IllegalArgumentException))
                 .retry().withBackOff(firstBackoff, maxBackoff).indefinitely();
+    }
+
+    /** A record of a polled batch that cannot be handled, and why (for {@link #deadLetter}). */
+    public record Unreadable(Message<?> record, IllegalArgumentException reason) {
+    }
+
+    /**
+     * Hands each unreadable record of a polled batch, on its own, to its channel's failure strategy (the dead-letter
+     * topic), so that one poison record neither holds back nor takes along the others of its batch.
+     */
+    public static Uni<Void> deadLetter(String consumer, List<Unreadable> records) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Unreadable unreadable : records) {
+            all = all.chain(() -> {
+                Log.errorf("%s: a record goes to the dead-letter topic: %s", consumer,
+                        unreadable.reason().getMessage());
+                return Uni.createFrom().completionStage(unreadable.record().nack(unreadable.reason()));
+            });
+        }
+        return all;
     }
 
     /** The CloudEvents id of an incoming Kafka message: what {@link #handleOnce} deduplicates on. */
