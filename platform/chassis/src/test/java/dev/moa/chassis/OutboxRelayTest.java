@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 class OutboxRelayTest {
@@ -194,9 +195,8 @@ class OutboxRelayTest {
                 take.executeQuery().close();
             }
             String first = change(topic, 1);
-            Thread.sleep(1_000); // the woken relay looks again and again meanwhile
-            assertThat(ChassisStack.queryLong("select count(*) from moa_outbox where event_id = ?::uuid "
-                    + "and published_at is null", first)).isOne();
+            // the woken relay looks again and again meanwhile
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> pending(first));
 
             other.rollback(); // gives the turn back
             String second = change(topic, 2); // wakes the relay again, whose short looks may be over
@@ -263,13 +263,17 @@ class OutboxRelayTest {
             assertThat(readAll(topic, Set.of(highId))).isNotEmpty(); // its first claim sweeps
 
             String lowId = writeWithSeq(high - 2 * OutboxRelay.CLAIM_WINDOW, topic);
-            Thread.sleep(2_000); // claims every 100 ms meanwhile, all above the window
-            assertThat(ChassisStack.queryLong("select count(*) from moa_outbox where event_id = ?::uuid "
-                    + "and published_at is null", lowId)).isOne();
+            // claims every 100 ms meanwhile, all above the window
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> pending(lowId));
 
             assertThat(readAll(topic, Set.of(highId, lowId))).extracting(r -> ChassisStack.header(r, "ce_id"))
                     .contains(lowId);
         }
+    }
+
+    private static boolean pending(String eventId) {
+        return ChassisStack.queryLong("select count(*) from moa_outbox where event_id = ?::uuid "
+                + "and published_at is null", eventId) == 1;
     }
 
     private static String writeWithSeq(long seq, String topic) {
