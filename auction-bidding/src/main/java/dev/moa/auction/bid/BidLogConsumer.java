@@ -65,7 +65,8 @@ public class BidLogConsumer {
             where l.id = v.lot_id""";
     private static final String LOGGED = """
             select b.lot_id, b.seq, b.bidder_id, b.price
-            from bids b join unnest($1::uuid[], $2::bigint[]) as k(lot_id, seq) on b.lot_id = k.lot_id and b.seq = k.seq""";
+            from bids b
+            join unnest($1::uuid[], $2::bigint[]) as k(lot_id, seq) on b.lot_id = k.lot_id and b.seq = k.seq""";
     private static final String INSERT_RAISES = """
             insert into maxima_raised (lot_id, bidder_id, after_seq, maximum, raised_at)
             select * from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::bigint[], $5::timestamptz[])

@@ -21,7 +21,7 @@ public interface OutboxConfig {
     @Max(10_000)
     int batchSize();
 
-    /** How long the relay sleeps when there is nothing to publish (or another relay has the turn) and no writer woke it. */
+    /** How long the relay sleeps when there is nothing to publish (or another relay has the turn) and none woke it. */
     @WithDefault("1s")
     Duration pollInterval();
 

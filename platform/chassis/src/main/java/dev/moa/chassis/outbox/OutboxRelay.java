@@ -75,7 +75,7 @@ public final class OutboxRelay implements AutoCloseable {
      * that rate); the sweep publishes it.
      */
     public static final long CLAIM_WINDOW = 10_000;
-    /** How often a claim starts from the beginning of the outbox instead (the sweep), and the first claim always does. */
+    /** How often a claim starts from the beginning of the outbox instead (the sweep); the first claim always does. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     /**
@@ -219,8 +219,8 @@ public final class OutboxRelay implements AutoCloseable {
                 List<Row> rows = new ArrayList<>();
                 if (mine) {
                     boolean sweep = System.nanoTime() - lastSweep >= SWEEP_EVERY.toNanos();
-                    connection.preparedQuery(claim).execute(Tuple.of(sweep ? Long.MIN_VALUE : floor)).await().atMost(timeout)
-                            .forEach(rows::add);
+                    long from = sweep ? Long.MIN_VALUE : floor;
+                    connection.preparedQuery(claim).execute(Tuple.of(from)).await().atMost(timeout).forEach(rows::add);
                     if (sweep) {
                         lastSweep = System.nanoTime();
                     }
