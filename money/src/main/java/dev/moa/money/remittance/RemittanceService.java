@@ -7,6 +7,7 @@ import dev.moa.chassis.problem.Text;
 import dev.moa.money.ledger.LedgerProblems;
 import dev.moa.money.ledger.TransferOrder;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,12 +30,15 @@ import java.util.stream.Stream;
  * Moves money from the sender's wallet to a member's or a group's wallet: the hottest path of money, so one round trip.
  * The database function {@code moa_remit} (migration V7) claims the {@code Idempotency-Key}, finds both wallets, posts
  * the transfer, appends {@code TransferPosted} to the outbox and stores the answer, all in one statement; the key
- * semantics are those of {@link IdempotentRequests#execute}.
+ * semantics are those of {@link IdempotentRequests#execute}. The key's record is written once, with the answer
+ * (migration V11); should another request of the member take the key in the meantime, the remittance is rolled back
+ * and answered as a request whose first attempt has not finished (409).
  */
 @ApplicationScoped
 public class RemittanceService {
 
     static final String OPERATION = "POST /remittances";
+    private static final String SERIALIZATION_FAILURE = "40001";
     private static final String REMIT = "select outcome, status_code, body, location "
             + "from moa_remit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
@@ -82,6 +86,8 @@ public class RemittanceService {
                 transferId, remittance.toMemberId(), remittance.toEmail(), remittance.toGroupId(),
                 remittance.amount(), remittance.memo()));
         return database.preparedQuery(REMIT).execute(parameters)
+                .onFailure(e -> e instanceof PgException pg && SERIALIZATION_FAILURE.equals(pg.getSqlState()))
+                .transform(e -> IdempotentRequests.keyInProgress())
                 .map(rows -> answer(rows.iterator().next()));
     }
 

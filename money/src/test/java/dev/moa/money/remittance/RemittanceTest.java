@@ -7,15 +7,24 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class RemittanceTest {
@@ -78,6 +87,44 @@ class RemittanceTest {
         assertThat(MoneyApi.balanceOf(bob)).isEqualTo(5_000);
     }
 
+    /** Requests with one key at once, half of them for another amount: one transfer, and every other answer says why. */
+    @Test
+    void concurrentRequestsWithOneKeyPostOnce() throws Exception {
+        String key = key();
+        int clients = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                long amount = i % 2 == 0 ? 5_000 : 7_000;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return MoneyApi.remit(alice, key, to("toMemberId", bob, amount));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> transfers = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 201) {
+                    transfers.add(response.path("transferId"));
+                }
+            }
+            assertThat(statuses).as("answers").allMatch(status -> status == 201 || status == 409 || status == 422);
+            assertThat(transfers).hasSize(1);
+            long moved = MoneyApi.balanceOf(bob);
+            assertThat(moved).isIn(5_000L, 7_000L);
+            assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000 - moved);
+            assertThat(MoneyApi.count("select count(*) from transfers t join accounts a on a.id = t.credit_account_id "
+                    + "where a.owner_id = ?", bob)).isEqualTo(1L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void insufficientFundsChangesNothing() {
         MoneyApi.remit(alice, key(), to("toMemberId", bob, 100_001)).then().statusCode(422)
@@ -85,6 +132,16 @@ class RemittanceTest {
                 .body("type", equalTo("https://moa.dev/problems/insufficient-funds"));
         assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000);
         assertThat(MoneyApi.balanceOf(bob)).isZero();
+    }
+
+    /** A refusal keeps nothing of the key: the corrected request with the same key goes through. */
+    @Test
+    void aRefusedRemittanceLeavesItsKeyFree() {
+        String key = key();
+        MoneyApi.remit(alice, key, to("toMemberId", bob, 100_001)).then().statusCode(422);
+        MoneyApi.remit(alice, key, to("toMemberId", bob, 100_000)).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        assertThat(MoneyApi.balanceOf(bob)).isEqualTo(100_000);
     }
 
     @Test

@@ -18,6 +18,19 @@ import java.time.Duration;
 @ApplicationScoped
 public class Housekeeping {
 
+    /**
+     * Deletes published outbox rows that occurred longer ago than the retention. There is no index on either time: the
+     * rows to delete are the oldest, so the first row in {@code seq} order that is young enough bounds them, and the
+     * scan that finds it reads only rows about to go (a row written by a transaction that stayed open long is kept until
+     * every row before it is old). A row still pending is never deleted.
+     */
+    static final String PURGE_OUTBOX = """
+            delete from moa_outbox
+            where published_at is not null
+              and seq < coalesce((select seq from moa_outbox
+                                  where occurred_at >= now() - make_interval(secs => ?1) order by seq limit 1),
+                                 (select max(seq) + 1 from moa_outbox))""";
+
     private final OutboxConfig outbox;
     private final Retention retention;
 
@@ -46,7 +59,7 @@ public class Housekeeping {
         Duration idempotency = retention.idempotencyKeys().compareTo(Duration.ofHours(24)) < 0
                 ? Duration.ofHours(24) : retention.idempotencyKeys();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("delete from moa_outbox where published_at < now() - make_interval(secs => ?1)")
+                        .createNativeQuery(PURGE_OUTBOX)
                         .setParameter(1, (double) outbox.retention().toSeconds()).executeUpdate()
                         .chain(outboxRows -> session
                                 .createNativeQuery("delete from moa_inbox where processed_at < now() - make_interval(secs => ?1)")
