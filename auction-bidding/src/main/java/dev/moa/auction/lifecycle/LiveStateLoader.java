@@ -20,7 +20,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,12 +32,18 @@ import java.util.stream.Stream;
  * Puts a lot's live state into Redis: at its opening, and whenever Redis has lost it. A rebuild takes the lot's state
  * after its last accepted bid, wherever that bid is: the PostgreSQL bid log, Kafka {@code auction.bids} (relayed but
  * not yet logged: {@link RelayedBids}) or the lot's Redis stream (not yet relayed); with the leader's maximum as they
- * raised it after that bid, if they did (a raise is no bid, but it is kept in the same places). The bidders' approved
- * limits come back from the registrations. Loading never overwrites a state Redis still has; a rebuild that cannot read
- * Kafka fails (503) rather than load a state that may be behind, which would accept a bid at a price already taken.
+ * raised it after that bid, if they did (a raise is no bid, but it is kept in the same places), and each bidder's best
+ * bid. The bidders' approved limits come back from the registrations. Loading never overwrites a state Redis still
+ * has; a rebuild that cannot read Kafka fails (503) rather than load a state that may be behind, which would accept a
+ * bid at a price already taken.
  */
 @ApplicationScoped
 public class LiveStateLoader {
+
+    private static final String BEST_BIDS =
+            "select b.bidderId, max(b.amount) from LoggedBid b where b.lotId = ?1 group by b.bidderId";
+    private static final String BEST_RAISES =
+            "select r.bidderId, max(r.maximum) from LoggedRaise r where r.lotId = ?1 group by r.bidderId";
 
     private final LiveLots live;
     private final RelayedBids relayed;
@@ -75,7 +83,7 @@ public class LiveStateLoader {
 
     /** Loads a lot that has just opened: no bid can exist anywhere yet. */
     public Uni<Void> loadOpened(Lot lot) {
-        return live.load(state(lot, null, 0, null)).chain(() -> approveLimits(lot));
+        return live.load(state(lot, null, 0, null), Map.of()).chain(() -> approveLimits(lot));
     }
 
     /**
@@ -100,7 +108,29 @@ public class LiveStateLoader {
         List<MaximumRaised> raises = Stream.concat(unlogged.raises().stream(), streamed.raises().stream()).toList();
         return runnerUp(lot, last, unlogged.bids())
                 .chain(second -> leaderMax(lot, last, raises)
-                        .chain(leaderMax -> live.load(state(lot, last, leaderMax, second))));
+                        .chain(leaderMax -> bestBids(lot, unlogged, streamed)
+                                .chain(best -> live.load(state(lot, last, leaderMax, second), best))));
+    }
+
+    /**
+     * Each bidder's best bid or raised maximum (what the lot shows them as their maximum): from the bid log, the table
+     * of raises, and what Kafka and the stream hold beyond them.
+     */
+    private static Uni<Map<UUID, Long>> bestBids(Lot lot, LotTail unlogged, LotTail streamed) {
+        return Panache.getSession().chain(session -> session.createQuery(BEST_BIDS, Object[].class)
+                        .setParameter(1, lot.id).getResultList()
+                        .chain(bids -> session.createQuery(BEST_RAISES, Object[].class)
+                                .setParameter(1, lot.id).getResultList()
+                                .map(raises -> Stream.concat(bids.stream(), raises.stream()).toList())))
+                .map(rows -> {
+                    Map<UUID, Long> best = new HashMap<>();
+                    rows.forEach(row -> best.merge((UUID) row[0], ((Number) row[1]).longValue(), Math::max));
+                    for (LotTail tail : List.of(unlogged, streamed)) {
+                        tail.bids().forEach(bid -> best.merge(bid.bidderId(), bid.amount(), Math::max));
+                        tail.raises().forEach(raise -> best.merge(raise.bidderId(), raise.maximum(), Math::max));
+                    }
+                    return best;
+                });
     }
 
     /**

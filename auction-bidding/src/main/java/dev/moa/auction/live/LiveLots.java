@@ -50,9 +50,21 @@ public class LiveLots {
                 .map(Closing::parse);
     }
 
-    /** Loads the state unless present, and names the lot for the relay; whether it was loaded. */
-    public Uni<Boolean> load(LiveState state) {
-        return LOAD.run(redis, List.of(LotKeys.state(state.lotId()), LotKeys.stream(state.lotId())), state.fields())
+    /**
+     * Loads the state unless present, with the bidders' best bids ({@code maxima}, shown to each bidder as their
+     * maximum), and names the lot for the relay; whether it was loaded.
+     */
+    public Uni<Boolean> load(LiveState state, Map<UUID, Long> maxima) {
+        List<String> fields = state.fields();
+        List<String> arguments = new ArrayList<>(1 + fields.size() + 2 * maxima.size());
+        arguments.add(Integer.toString(fields.size()));
+        arguments.addAll(fields);
+        maxima.forEach((bidder, best) -> {
+            arguments.add(bidder.toString());
+            arguments.add(Long.toString(best));
+        });
+        return LOAD.run(redis, List.of(LotKeys.state(state.lotId()), LotKeys.stream(state.lotId()),
+                        LotKeys.maxima(state.lotId())), arguments)
                 .chain(answer -> redis.execute("SADD", LotKeys.LIVE_LOTS, state.lotId().toString())
                         .replaceWith("LOADED".equals(answer)));
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import static dev.moa.auction.AuctionApi.bid;
 import static dev.moa.auction.AuctionApi.bidLog;
 import static dev.moa.auction.AuctionApi.closed;
+import static dev.moa.auction.AuctionApi.lot;
 import static dev.moa.auction.AuctionApi.lotWithBidders;
 import static dev.moa.auction.AuctionApi.proxy;
 import static dev.moa.auction.AuctionApi.row;
@@ -47,8 +48,12 @@ class LiveStateRebuildTest {
         redis.key().del(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.stream(lot), LotKeys.maxima(lot));
 
         bid(bob, lot, 41_000).then().statusCode(422).header("Moa-Minimum-Bid", "42000");
+        // Each bidder still sees their own best bid, hidden from the others.
+        lot(lot, alice).then().body("you.yourMaximum", equalTo(60_000));
+        lot(lot, bob).then().body("you.yourMaximum", equalTo(40_000));
         proxy(bob, lot, 70_000).then().statusCode(201)
                 .body("seq", equalTo(4)).body("status", equalTo("LEADING")).body("price", equalTo(61_000));
+        lot(lot, bob).then().body("you.yourMaximum", equalTo(70_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 4);
     }
 
@@ -74,6 +79,7 @@ class LiveStateRebuildTest {
 
         bid(bob, lot, 50_000).then().statusCode(201)
                 .body("seq", equalTo(3)).body("status", equalTo("OUTBID")).body("price", equalTo(51_000));
+        lot(lot, alice).then().body("you.yourMaximum", equalTo(90_000));
     }
 
     @Test

@@ -87,7 +87,7 @@ class RemittanceTest {
         assertThat(MoneyApi.balanceOf(bob)).isEqualTo(5_000);
     }
 
-    /** Requests with one key at once, half of them for another amount: one transfer, and every other answer says why. */
+    /** Requests with one key at once, half of them for another amount: one transfer; every other answer says why. */
     @Test
     void concurrentRequestsWithOneKeyPostOnce() throws Exception {
         String key = key();

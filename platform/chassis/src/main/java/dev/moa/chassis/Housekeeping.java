@@ -21,8 +21,8 @@ public class Housekeeping {
     /**
      * Deletes published outbox rows that occurred longer ago than the retention. There is no index on either time: the
      * rows to delete are the oldest, so the first row in {@code seq} order that is young enough bounds them, and the
-     * scan that finds it reads only rows about to go (a row written by a transaction that stayed open long is kept until
-     * every row before it is old). A row still pending is never deleted.
+     * scan that finds it reads only rows about to go (a row written by a transaction that stayed open long is kept
+     * until every row before it is old). A row still pending is never deleted.
      */
     static final String PURGE_OUTBOX = """
             delete from moa_outbox

@@ -40,7 +40,7 @@ public interface OutboxConfig {
     @WithDefault("2m")
     Duration sendTimeout();
 
-    /** How long published rows are kept (for inspection) before housekeeping deletes them. */
+    /** How long published rows are kept (for inspection) after their event occurred; then housekeeping deletes them. */
     @WithDefault("3d")
     Duration retention();
 }
