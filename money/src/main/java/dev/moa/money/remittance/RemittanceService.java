@@ -28,11 +28,11 @@ import java.util.stream.Stream;
 
 /**
  * Moves money from the sender's wallet to a member's or a group's wallet: the hottest path of money, so one round trip.
- * The database function {@code moa_remit} (migration V7) claims the {@code Idempotency-Key}, finds both wallets, posts
- * the transfer, appends {@code TransferPosted} to the outbox and stores the answer, all in one statement; the key
- * semantics are those of {@link IdempotentRequests#execute}. The key's record is written once, with the answer
- * (migration V11); should another request of the member take the key in the meantime, the remittance is rolled back
- * and answered as a request whose first attempt has not finished (409).
+ * The database function {@code moa_remit} (migrations V7 and V11) looks up the {@code Idempotency-Key}, finds both
+ * wallets, posts the transfer, appends {@code TransferPosted} to the outbox and stores the key's record with the
+ * answer, all in one statement; the key semantics are those of {@link IdempotentRequests#execute}. The record is
+ * written once, at the end; should another request of the member take the key in the meantime, the remittance is
+ * rolled back and answered as a request whose first attempt has not finished (409).
  */
 @ApplicationScoped
 public class RemittanceService {
