@@ -188,13 +188,25 @@ public class BidRelay {
         return entries.size();
     }
 
-    /** A lot that no longer takes bids, with nothing left to relay, leaves the relay's list. */
+    /**
+     * A lot that no longer takes bids, with nothing left to relay, leaves the relay's list. A lot whose state Redis
+     * lost looks the same until a bid rebuilds it, and the rebuild puts the lot back on the list after loading the
+     * state: should that come between the look at the status and the removal, the removal would win and the lot's next
+     * bids stay in its stream. So the status is read again after the removal, and a lot that takes bids goes back.
+     */
     private void retireIfDone(UUID lot, String stream) {
-        String status = redis.hash(String.class).hget(LotKeys.state(lot), "status");
-        if ((status == null || "CLOSED".equals(status) || "CANCELED".equals(status))
+        if (takesNoBids(lot)
                 && redis.stream(String.class).xpending(stream, LotKeys.RELAY_GROUP).getPendingCount() == 0) {
             redis.set(String.class).srem(LotKeys.LIVE_LOTS, lot.toString());
+            if (!takesNoBids(lot)) {
+                redis.set(String.class).sadd(LotKeys.LIVE_LOTS, lot.toString());
+            }
         }
+    }
+
+    private boolean takesNoBids(UUID lot) {
+        String status = redis.hash(String.class).hget(LotKeys.state(lot), "status");
+        return status == null || "CLOSED".equals(status) || "CANCELED".equals(status);
     }
 
     private void send(UUID lot, List<StreamMessage<String, String, String>> entries) {
