@@ -30,16 +30,21 @@ public class LiveLots {
     private static final int TAIL_PAGE = 100;
 
     private final ReactiveRedisDataSource redis;
+    private final LoopConnections connections;
     private final String idempotencyTtl;
 
-    public LiveLots(ReactiveRedisDataSource redis, AuctionConfig config) {
+    public LiveLots(ReactiveRedisDataSource redis, LoopConnections connections, AuctionConfig config) {
         this.redis = redis;
+        this.connections = connections;
         this.idempotencyTtl = Long.toString(config.bids().idempotencyTtl().toMillis());
     }
 
-    /** Runs the bid script; its raw answer (see {@code lua/bid.lua}). */
+    /**
+     * Runs the bid script, pipelined with the other bids of this event loop ({@link LoopConnections}); its raw answer
+     * (see {@code lua/bid.lua}).
+     */
     public Uni<String> bid(UUID lot, UUID bidder, String kind, long amount, String key, String fingerprint) {
-        return BID.run(redis, List.of(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.maxima(lot),
+        return BID.run(connections, redis, List.of(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.maxima(lot),
                         LotKeys.stream(lot), LotKeys.idempotency(lot, bidder, key)),
                 List.of(bidder.toString(), kind, Long.toString(amount), fingerprint, idempotencyTtl,
                         LotKeys.channel(lot)));

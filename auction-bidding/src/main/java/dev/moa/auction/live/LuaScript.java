@@ -2,6 +2,9 @@ package dev.moa.auction.live;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +52,27 @@ public final class LuaScript {
 
     /** Runs the script and reads its answer as text. */
     public Uni<String> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
-        return redis.execute("EVALSHA", arguments(sha, keys, args))
+        return answer(redis.execute("EVALSHA", arguments(sha, keys, args)), redis, keys, args);
+    }
+
+    /**
+     * Runs the script on the event loop's pipelined connection ({@link LoopConnections}), or through the pool where
+     * that does not apply, and reads its answer as text.
+     */
+    public Uni<String> run(LoopConnections connections, ReactiveRedisDataSource redis, List<String> keys,
+                           List<String> args) {
+        String[] arguments = arguments(sha, keys, args);
+        Request evalsha = Request.cmd(Command.EVALSHA);
+        for (String argument : arguments) {
+            evalsha.arg(argument);
+        }
+        return answer(connections.send(evalsha, () -> redis.execute("EVALSHA", arguments)), redis, keys, args);
+    }
+
+    /** The answer as text; a Redis that does not know the script yet gets its text once ({@code EVAL}). */
+    private Uni<String> answer(Uni<Response> evalsha, ReactiveRedisDataSource redis, List<String> keys,
+                               List<String> args) {
+        return evalsha
                 .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(text, keys, args)))
                 .map(response -> response == null ? null : response.toString());
