@@ -26,11 +26,12 @@ import java.util.function.Supplier;
  * read brings several commands to Redis and several answers back. Each answer is handed back to the context of the
  * request that sent it (a task on that request's event loop), where the request's own work goes on.
  * <p>
- * A connection is opened on the event loop's root context (not on the first request's), on its first use. A
- * connection that fails or ends is dropped, and the next command on that loop opens a new one. The commands in
- * flight on it fail, as they would on a pooled connection; a bidder retries with the same Idempotency-Key. Off an
- * event loop, or while {@link #MAX_IN_FLIGHT} commands wait on the loop's connection, a command takes the pool.
- * On Redis Cluster the connection routes each command by its keys, as the pool does.
+ * A loop's connection is leased from the client's pool on the loop's first command, asked for on the loop's root
+ * context (not the first request's), and kept: it counts against {@code quarkus.redis.max-pool-size}. A connection
+ * that fails or ends is dropped, and the next command on that loop leases another. The commands in flight on it
+ * fail, as they would on a pooled connection; a bidder retries with the same Idempotency-Key. Off an event loop, or
+ * while {@link #MAX_IN_FLIGHT} commands wait on the loop's connection, a command takes the pool as before. On Redis
+ * Cluster the connection routes each command by its keys, as the pool does.
  */
 @ApplicationScoped
 public class LoopConnections {
@@ -63,7 +64,7 @@ public class LoopConnections {
                 .emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    /** The number of open (or opening) connections; one per event loop that sent a command. */
+    /** The number of kept (or coming) connections; one per event loop that sent a command. */
     int lanes() {
         return lanes.size();
     }
@@ -85,7 +86,7 @@ public class LoopConnections {
 
     private void drop(Thread loop, Lane lane, Throwable failure) {
         if (lanes.remove(loop, lane)) {
-            Log.warnf("Redis connection of %s dropped, the next command opens another: %s", loop.getName(),
+            Log.warnf("Redis connection of %s dropped, the next command leases another: %s", loop.getName(),
                     failure == null ? "closed" : failure.getMessage());
             lane.close();
         }
