@@ -115,6 +115,54 @@ class BidSafetyTest {
     }
 
     @Test
+    void aTokenThatDoesNotVerifyOrARoleThatMayNotBidIsRefused() {
+        UUID lot = liveLot();
+        String forged = member(alice).substring(0, member(alice).lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).header("Idempotency-Key", "forged-1234").contentType(ContentType.JSON)
+                .body(Map.of("amount", 20_000)).post("/lots/" + lot + "/bids")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://moa.dev/problems/unauthenticated"));
+        String service = DevStackResource.stack().tokenKeys().mint(alice.toString(), "SERVICE");
+        given().auth().oauth2(service).header("Idempotency-Key", "service-1234").contentType(ContentType.JSON)
+                .body(Map.of("amount", 20_000)).post("/lots/" + lot + "/bids")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("https://moa.dev/problems/forbidden"));
+        nothingChanged(lot);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrTooLargeOrABadLotIdIsRefused() {
+        UUID lot = liveLot();
+        given().auth().oauth2(member(alice)).header("Idempotency-Key", "text-12345").contentType(ContentType.TEXT)
+                .body("amount=20000").post("/lots/" + lot + "/bids")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("https://moa.dev/problems/unsupported-media-type"));
+        given().auth().oauth2(member(alice)).header("Idempotency-Key", "large-12345").contentType(ContentType.JSON)
+                .body("{\"amount\": 20000, \"memo\": \"" + "x".repeat(10_000) + "\"}").post("/lots/" + lot + "/bids")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("https://moa.dev/problems/body-too-large"));
+        given().auth().oauth2(member(alice)).header("Idempotency-Key", "unknown-12345").contentType(ContentType.JSON)
+                .body("{\"amount\": 20000.5}").post("/lots/" + lot + "/bids")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://moa.dev/problems/malformed-json"))
+                .body("detail", org.hamcrest.Matchers.endsWith("(at amount)"));
+        given().auth().oauth2(member(alice)).header("Idempotency-Key", "badlot-12345").contentType(ContentType.JSON)
+                .body(Map.of("amount", 20_000)).post("/lots/not-a-lot/bids")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://moa.dev/problems/validation"));
+        nothingChanged(lot);
+    }
+
+    @Test
+    void anAcceptedBidNamesTheLotAndIsJson() {
+        UUID lot = liveLot();
+        bid(alice, lot, 20_000).then().statusCode(201).contentType(ContentType.JSON)
+                .header("Location", org.hamcrest.Matchers.endsWith("/lots/" + lot))
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .body("lotId", equalTo(lot.toString())).body("status", equalTo("LEADING"));
+    }
+
+    @Test
     void bidOnAnUnknownLotIsNotFound() {
         bid(alice, UUID.randomUUID(), 20_000).then().statusCode(404).contentType(PROBLEM);
     }

@@ -1,7 +1,6 @@
 package dev.moa.chassis.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,8 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, HttpServerRequest request) {
-        Response.ResponseBuilder response = respond(new Problem(Problem.type(e.slug()), e.title(), e.status(),
-                e.getMessage(), request.path(), null, null));
+        Response.ResponseBuilder response = respond(Problem.of(e, request.path()));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -47,28 +45,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        String detail = "The request body is not valid JSON for this operation";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            detail += " (at " + mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")) + ")";
-        }
-        return respond(new Problem(Problem.type("malformed-json"), "Malformed request body", 400, detail,
-                request.path(), null, null)).build();
+        return respond(Problem.malformedJson(e, request.path())).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
-        return respond(new Problem(Problem.type("unauthenticated"), "Unauthenticated", 401,
-                "A valid bearer token is required", request.path(), null, null))
+        return respond(Problem.unauthenticated(request.path()))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                "Your role does not allow this operation", request.path(), null, null)).build();
+        return respond(Problem.forbidden(request.path())).build();
     }
 
     @ServerExceptionMapper
@@ -99,34 +88,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        Response known = knownDatabaseRefusal(e, request);
+        Problem known = knownDatabaseRefusal(e, request.path());
         if (known != null) {
-            return known;
+            return respond(known).build();
         }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure of %s %s, error id %s", request.method(), request.path(), errorId);
-        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
-                "Something went wrong on our side; quote the error id when reporting it", request.path(), null,
-                errorId)).build();
+        return respond(Problem.internal(errorId, request.path())).build();
     }
 
     /**
      * Database refusals that are the client's doing, not ours: a value PostgreSQL cannot take (SQLSTATE class 22,
      * e.g. a NUL character) is a 400; a lost optimistic-lock race is a 409 the client may retry.
      */
-    private static Response knownDatabaseRefusal(Throwable e, HttpServerRequest request) {
+    static Problem knownDatabaseRefusal(Throwable e, String path) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && pg.getSqlState().startsWith("22")) {
-                return respond(new Problem(Problem.type("invalid-value"), "Invalid value", 400,
-                        "A value in the request cannot be stored (for example a NUL character)", request.path(),
-                        null, null)).build();
+                return new Problem(Problem.type("invalid-value"), "Invalid value", 400,
+                        "A value in the request cannot be stored (for example a NUL character)", path, null, null);
             }
             if (cause instanceof jakarta.persistence.OptimisticLockException
                     || cause instanceof org.hibernate.StaleStateException) {
-                return respond(new Problem(Problem.type("concurrent-update"), "Concurrent update", 409,
-                        "Someone changed this at the same moment; read it again and retry", request.path(), null,
-                        null)).build();
+                return new Problem(Problem.type("concurrent-update"), "Concurrent update", 409,
+                        "Someone changed this at the same moment; read it again and retry", path, null, null);
             }
         }
         return null;
