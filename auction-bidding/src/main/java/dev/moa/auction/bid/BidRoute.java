@@ -100,8 +100,13 @@ public class BidRoute {
             problems.fail(context, refused);
             return;
         }
-        bids.bid(lotId, bidder, context.request().getHeader(IdempotentRequests.HEADER), request).subscribe().with(
-                placed -> created(context, lotId, placed), failure -> problems.fail(context, failure));
+        bids.bid(lotId, bidder, context.request().getHeader(IdempotentRequests.HEADER), request).onComplete(decided -> {
+            if (decided.succeeded()) {
+                created(context, lotId, decided.result());
+            } else {
+                problems.fail(context, decided.cause());
+            }
+        });
     }
 
     /** The member the token names, if their roles let them bid. */

@@ -5,7 +5,8 @@ import dev.moa.auction.lifecycle.LotCloser;
 import dev.moa.auction.live.LiveLots;
 import dev.moa.chassis.problem.ProblemException;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -38,33 +39,44 @@ public class BidService {
     public record Placed(BidResult result, boolean replayed) {
     }
 
-    public Uni<Placed> bid(UUID lotId, UUID bidder, String key, BidRequest request) {
+    /**
+     * Decides the bid (a Vert.x future: this is the hottest path, and each Mutiny operator on it captured and restored
+     * the request's context). It completes on the caller's context.
+     */
+    public Future<Placed> bid(UUID lotId, UUID bidder, String key, BidRequest request) {
         if (key == null || key.isBlank()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-missing",
+            return Future.failedFuture(ProblemException.badRequest("idempotency-key-missing",
                     "A bid needs an Idempotency-Key header"));
         }
         if (!KEY.matcher(key).matches()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("idempotency-key-invalid",
+            return Future.failedFuture(ProblemException.badRequest("idempotency-key-invalid",
                     "Idempotency-Key must be 8 to 128 characters of A-Z a-z 0-9 . _ : -"));
         }
         if (request == null) {
-            return Uni.createFrom().failure(ProblemException.badRequest("validation",
+            return Future.failedFuture(ProblemException.badRequest("validation",
                     "A bid needs a body: {amount} or {maxAmount}"));
         }
         String invalid = request.invalid();
         if (invalid != null) {
-            return Uni.createFrom().failure(ProblemException.badRequest("validation", invalid));
+            return Future.failedFuture(ProblemException.badRequest("validation", invalid));
         }
         String fingerprint = request.kind() + ":" + request.value();
         return decide(lotId, bidder, key, request, fingerprint)
-                .chain(answer -> answer.startsWith("R|NO_STATE")
-                        ? loader.ensureLive(lotId).chain(() -> decide(lotId, bidder, key, request, fingerprint))
-                        : Uni.createFrom().item(answer))
+                .compose(answer -> answer.startsWith("R|NO_STATE")
+                        ? loaded(lotId).compose(done -> decide(lotId, bidder, key, request, fingerprint))
+                        : Future.succeededFuture(answer))
                 .map(answer -> placed(lotId, bidder, answer));
     }
 
-    private Uni<String> decide(UUID lotId, UUID bidder, String key, BidRequest request, String fingerprint) {
+    private Future<String> decide(UUID lotId, UUID bidder, String key, BidRequest request, String fingerprint) {
         return live.bid(lotId, bidder, request.kind(), request.value(), key, fingerprint);
+    }
+
+    /** The lot's live state loaded from PostgreSQL (Hibernate Reactive, on the request's context, where this runs). */
+    private Future<Void> loaded(UUID lotId) {
+        Promise<Void> loaded = Promise.promise();
+        loader.ensureLive(lotId).subscribe().with(done -> loaded.complete(), loaded::fail);
+        return loaded.future();
     }
 
     private Placed placed(UUID lotId, UUID bidder, String answer) {

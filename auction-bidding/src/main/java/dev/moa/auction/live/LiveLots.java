@@ -3,6 +3,7 @@ package dev.moa.auction.live;
 import dev.moa.auction.AuctionConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +44,8 @@ public class LiveLots {
      * Runs the bid script, pipelined with the other bids of this event loop ({@link LoopConnections}); its raw answer
      * (see {@code lua/bid.lua}).
      */
-    public Uni<String> bid(UUID lot, UUID bidder, String kind, long amount, String key, String fingerprint) {
-        return BID.run(connections, redis, List.of(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.maxima(lot),
+    public Future<String> bid(UUID lot, UUID bidder, String kind, long amount, String key, String fingerprint) {
+        return BID.run(connections, List.of(LotKeys.state(lot), LotKeys.limits(lot), LotKeys.maxima(lot),
                         LotKeys.stream(lot), LotKeys.idempotency(lot, bidder, key)),
                 List.of(bidder.toString(), kind, Long.toString(amount), fingerprint, idempotencyTtl,
                         LotKeys.channel(lot)));

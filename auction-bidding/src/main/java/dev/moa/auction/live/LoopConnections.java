@@ -3,19 +3,20 @@ package dev.moa.auction.live;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.RedisConnection;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * One Redis connection per event loop, shared by every command sent from that loop, so that the commands of many
@@ -32,6 +33,9 @@ import java.util.function.Supplier;
  * fail, as they would on a pooled connection; a bidder retries with the same Idempotency-Key. Off an event loop, or
  * while {@link #MAX_IN_FLIGHT} commands wait on the loop's connection, a command takes the pool as before. On Redis
  * Cluster the connection routes each command by its keys, as the pool does.
+ * <p>
+ * It speaks Vert.x futures, not Mutiny: on the bid path every Mutiny operator captured and restored the request's
+ * context (context propagation), which cost more than the command itself.
  */
 @ApplicationScoped
 public class LoopConnections {
@@ -39,29 +43,31 @@ public class LoopConnections {
     /** Commands waiting on one connection before more take the pool (below the client's waiting-handlers limit). */
     static final int MAX_IN_FLIGHT = 1_000;
 
-    private final ReactiveRedisDataSource redis;
+    /** Quarkus' client (with its metrics), without the Mutiny layer. */
+    private final Redis redis;
     private final Map<Thread, Lane> lanes = new ConcurrentHashMap<>();
 
     public LoopConnections(ReactiveRedisDataSource redis) {
-        this.redis = redis;
+        this.redis = redis.getRedis().getDelegate();
     }
 
-    /** Sends the command on this event loop's connection, or through {@code pooled} off a loop or when it is full. */
-    public Uni<Response> send(Request command, Supplier<Uni<Response>> pooled) {
+    /**
+     * Sends the command on this event loop's connection, or through the pool off a loop or when the connection is
+     * full. On a loop, the answer comes on the caller's context.
+     */
+    public Future<Response> send(Request command) {
         Context context = Vertx.currentContext();
         if (context == null || !Context.isOnEventLoopThread()) {
-            return pooled.get();
+            return redis.send(command);
         }
         Thread loop = Thread.currentThread();
         Lane lane = lanes.computeIfAbsent(loop, key -> open(key, context));
         if (lane.inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
             lane.inFlight.decrementAndGet();
-            return pooled.get();
+            return backOn(context, redis.send(command));
         }
-        return lane.connection.chain(connection -> connection.send(command))
-                .onTermination().invoke(lane.inFlight::decrementAndGet)
-                // The answer arrives on the connection's context; the request goes on on its own.
-                .emitOn(task -> context.runOnContext(ignored -> task.run()));
+        return backOn(context, lane.connection.compose(connection -> connection.send(command))
+                .onComplete(sent -> lane.inFlight.decrementAndGet()));
     }
 
     /** The number of kept (or coming) connections; one per event loop that sent a command. */
@@ -69,18 +75,25 @@ public class LoopConnections {
         return lanes.size();
     }
 
+    /** The answer handed back to the caller's context: it arrives on the connection's, and the request goes on. */
+    private static <T> Future<T> backOn(Context context, Future<T> answer) {
+        Promise<T> back = Promise.promise();
+        answer.onComplete(result -> context.runOnContext(ignored -> back.handle(result)));
+        return back.future();
+    }
+
     private Lane open(Thread loop, Context context) {
         Context root = VertxContext.getRootContext(context);
         Lane lane = new Lane();
-        lane.connection = Uni.createFrom().<RedisConnection>emitter(emitter -> root.runOnContext(ignored ->
-                        redis.getRedis().connect().subscribe().with(emitter::complete, emitter::fail)))
-                .invoke(connection -> {
+        Promise<RedisConnection> opened = Promise.promise();
+        lane.connection = opened.future()
+                .onSuccess(connection -> {
                     lane.opened = connection;
                     connection.exceptionHandler(failure -> drop(loop, lane, failure));
-                    connection.endHandler(() -> drop(loop, lane, null));
+                    connection.endHandler(ended -> drop(loop, lane, null));
                 })
-                .onFailure().invoke(failure -> drop(loop, lane, failure))
-                .memoize().indefinitely();
+                .onFailure(failure -> drop(loop, lane, failure));
+        root.runOnContext(ignored -> redis.connect().onComplete(opened));
         return lane;
     }
 
@@ -98,16 +111,16 @@ public class LoopConnections {
         lanes.clear();
     }
 
-    /** A loop's connection (opened once, shared by every subscriber) and how many commands wait on it. */
+    /** A loop's connection (opened once, shared by every command) and how many commands wait on it. */
     private static final class Lane {
         final AtomicInteger inFlight = new AtomicInteger();
-        volatile Uni<RedisConnection> connection;
+        volatile Future<RedisConnection> connection;
         volatile RedisConnection opened;
 
         void close() {
             RedisConnection open = opened;
             if (open != null) {
-                open.close().subscribe().with(done -> { }, failure -> { });
+                open.close();
             }
         }
     }

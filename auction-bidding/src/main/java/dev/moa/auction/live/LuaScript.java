@@ -2,9 +2,10 @@ package dev.moa.auction.live;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Request;
+import io.vertx.core.Future;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,25 +58,36 @@ public final class LuaScript {
 
     /**
      * Runs the script on the event loop's pipelined connection ({@link LoopConnections}), or through the pool where
-     * that does not apply, and reads its answer as text.
+     * that does not apply, and reads its answer as text (a Vert.x future: this is the bid path, see there).
      */
-    public Uni<String> run(LoopConnections connections, ReactiveRedisDataSource redis, List<String> keys,
-                           List<String> args) {
-        String[] arguments = arguments(sha, keys, args);
-        Request evalsha = Request.cmd(Command.EVALSHA);
-        for (String argument : arguments) {
-            evalsha.arg(argument);
-        }
-        return answer(connections.send(evalsha, () -> redis.execute("EVALSHA", arguments)), redis, keys, args);
+    public Future<String> run(LoopConnections connections, List<String> keys, List<String> args) {
+        return connections.send(command(Command.EVALSHA, arguments(sha, keys, args)))
+                .recover(failure -> noScript(failure)
+                        ? connections.send(command(Command.EVAL, arguments(text, keys, args)))
+                        : Future.failedFuture(failure))
+                .map(response -> response == null ? null : response.toString());
     }
 
     /** The answer as text; a Redis that does not know the script yet gets its text once ({@code EVAL}). */
     private Uni<String> answer(Uni<Response> evalsha, ReactiveRedisDataSource redis, List<String> keys,
                                List<String> args) {
         return evalsha
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
+                .onFailure(LuaScript::noScript)
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(text, keys, args)))
                 .map(response -> response == null ? null : response.toString());
+    }
+
+    /** Redis answered that it does not know the script (restarted, or flushed its scripts). */
+    private static boolean noScript(Throwable failure) {
+        return String.valueOf(failure.getMessage()).startsWith("NOSCRIPT");
+    }
+
+    private static Request command(Command command, String[] arguments) {
+        Request request = Request.cmd(command);
+        for (String argument : arguments) {
+            request.arg(argument);
+        }
+        return request;
     }
 
     /** The arguments of EVAL / EVALSHA: the script, the key count, the keys, the arguments. */

@@ -50,4 +50,16 @@ class LoopConnectionsTest {
         lot(lot, alice).then().statusCode(200).body("bidCount", equalTo(2)).body("currentPrice", equalTo(30_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 2);
     }
+
+    @Test
+    void aRedisThatForgotTheBidScriptIsSentItsText() {
+        UUID lot = lotWithBidders(seller, Duration.ofMinutes(5), Map.of(), 1_000_000, alice, bob);
+        bid(alice, lot, 20_000).then().statusCode(201).body("seq", equalTo(1));
+
+        // As after a Redis restart without its scripts: EVALSHA answers NOSCRIPT, and the bid goes as EVAL.
+        redis.execute("SCRIPT", "FLUSH").await().atMost(Duration.ofSeconds(5));
+        bid(bob, lot, 30_000).then().statusCode(201).body("seq", equalTo(2)).body("status", equalTo("LEADING"));
+        bid(alice, lot, 40_000).then().statusCode(201).body("seq", equalTo(3)).body("status", equalTo("LEADING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bidLog(lot).size() == 3);
+    }
 }
