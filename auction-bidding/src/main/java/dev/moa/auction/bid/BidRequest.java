@@ -1,6 +1,7 @@
 package dev.moa.auction.bid;
 
 import dev.moa.auction.lot.LotTerms;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Positive;
  * The constraint annotations document the bounds (OpenAPI); {@link #invalid()} enforces them, so that the hottest
  * endpoint does without the Bean Validation interceptor.
  */
+@RegisterForReflection // read and written by BidRoute's Jackson, not from a resource signature
 public record BidRequest(@Positive @Max(LotTerms.MAX_AMOUNT) Long amount,
                          @Positive @Max(LotTerms.MAX_AMOUNT) Long maxAmount) {
 

@@ -1,6 +1,7 @@
 package dev.moa.auction.bid;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * {@code seq} is the lot's last bid (the one you lead after, unchanged), the price and the end are unchanged (a raise
  * never extends the end), you are LEADING and {@code yourMaximum} is the new maximum.
  */
+@RegisterForReflection // read and written by BidRoute's Jackson, not from a resource signature
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BidResult(UUID lotId, long seq, String status, long price, long minimumNextBid, Long yourMaximum,
                         Instant endsAt, boolean extended, boolean closed, Instant acceptedAt, boolean maximumRaised) {

@@ -6,18 +6,18 @@ import dev.moa.chassis.problem.ProblemException;
 import dev.moa.chassis.problem.Text;
 import dev.moa.money.ledger.LedgerProblems;
 import dev.moa.money.ledger.TransferOrder;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,13 +46,15 @@ public class RemittanceService {
     private final IdempotentRequests idempotent;
     private final OutboxRelayLifecycle relays;
 
-    public RemittanceService(Pool database, IdempotentRequests idempotent, OutboxRelayLifecycle relays) {
-        this.database = database;
+    public RemittanceService(io.vertx.mutiny.sqlclient.Pool database, IdempotentRequests idempotent,
+                             OutboxRelayLifecycle relays) {
+        this.database = database.getDelegate();
         this.idempotent = idempotent;
         this.relays = relays;
     }
 
     /** Exactly one recipient: a member id, a member's e-mail, or a group id. Amount in won. */
+    @RegisterForReflection // read by RemittanceRoute's Jackson reader, not from a resource signature
     public record Remittance(UUID toMemberId,
                              @Email @Size(max = 254) String toEmail,
                              UUID toGroupId,
@@ -66,18 +68,27 @@ public class RemittanceService {
                            String memo, Instant createdAt) {
     }
 
-    public Uni<Response> remit(UUID sender, String idempotencyKey, Remittance remittance) {
+    /** What a remittance answers: the status, the JSON body, the {@code Location}, and whether it is a replay. */
+    public record Answer(int status, String body, String location, boolean replayed) {
+    }
+
+    /**
+     * Remits, or refuses with a {@link ProblemException}. A Vert.x future on the bare pool: this is money's hottest
+     * path, and each Mutiny operator on it captured and restored the request's context. It completes on the caller's
+     * context (the SQL client answers there).
+     */
+    public Future<Answer> remit(UUID sender, String idempotencyKey, Remittance remittance) {
         long recipients = Stream.of(remittance.toMemberId(), remittance.toEmail(), remittance.toGroupId())
                 .filter(Objects::nonNull).count();
         if (recipients != 1) {
-            return Uni.createFrom().failure(ProblemException.badRequest("validation",
+            return Future.failedFuture(ProblemException.badRequest("validation",
                     "Name exactly one recipient: toMemberId, toEmail or toGroupId"));
         }
         IdempotentRequests.Claim claim;
         try {
             claim = idempotent.claim(sender.toString(), idempotencyKey, OPERATION, remittance);
         } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+            return Future.failedFuture(e);
         }
         // The transfer id follows from the sender's key, so even a retry that outlives the key record posts once.
         UUID transferId = UUID.nameUUIDFromBytes(("remittance:" + sender + ":" + idempotencyKey)
@@ -86,18 +97,18 @@ public class RemittanceService {
                 transferId, remittance.toMemberId(), remittance.toEmail(), remittance.toGroupId(),
                 remittance.amount(), remittance.memo()));
         return database.preparedQuery(REMIT).execute(parameters)
-                .onFailure(e -> e instanceof PgException pg && SERIALIZATION_FAILURE.equals(pg.getSqlState()))
-                .transform(e -> IdempotentRequests.keyInProgress())
+                .recover(e -> Future.failedFuture(e instanceof PgException pg
+                        && SERIALIZATION_FAILURE.equals(pg.getSqlState()) ? IdempotentRequests.keyInProgress() : e))
                 .map(rows -> answer(rows.iterator().next()));
     }
 
-    private Response answer(Row row) {
+    private Answer answer(Row row) {
         String outcome = row.getString("outcome");
         if (outcome.equals("POSTED")) {
             relays.wake(); // moa_remit wrote TransferPosted to the outbox, and has committed
         }
         return switch (outcome) {
-            case "POSTED", "REPLAY" -> IdempotentRequests.answer(row.getInteger("status_code"), row.getString("body"),
+            case "POSTED", "REPLAY" -> new Answer(row.getInteger("status_code"), row.getString("body"),
                     row.getString("location"), outcome.equals("REPLAY"));
             case "KEY_REUSED" -> throw IdempotentRequests.keyReused();
             case "IN_PROGRESS" -> throw IdempotentRequests.keyInProgress();

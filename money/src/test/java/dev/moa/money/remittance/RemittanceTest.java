@@ -178,6 +178,37 @@ class RemittanceTest {
     }
 
     @Test
+    void refusalsNameWhatIsWrong() {
+        given().auth().oauth2(MoneyApi.token(alice)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                .body(Map.of("toMemberId", bob, "amount", 0, "memo", "x".repeat(141))).when().post("/remittances")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/validation"))
+                .body("errors.field", org.hamcrest.Matchers.contains("amount", "memo"));
+        given().auth().oauth2(MoneyApi.token(alice)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                .when().post("/remittances").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/validation"));
+        given().auth().oauth2(MoneyApi.token(alice)).header("Idempotency-Key", key()).contentType(ContentType.TEXT)
+                .body("toMemberId=" + bob + "&amount=10").when().post("/remittances")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/unsupported-media-type"));
+        given().auth().oauth2(MoneyApi.token(alice)).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                .body("{\"toMemberId\": \"" + bob + "\", \"amount\": 10, \"memo\": \"" + "x".repeat(5_000) + "\"}")
+                .when().post("/remittances").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/body-too-large"));
+        String token = MoneyApi.token(alice);
+        given().auth().oauth2(token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl")
+                .header("Idempotency-Key", key()).contentType(ContentType.JSON).body(to("toMemberId", bob, 10))
+                .when().post("/remittances").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://moa.dev/problems/unauthenticated"));
+        given().auth().oauth2(MoneyApi.adminToken()).header("Idempotency-Key", key()).contentType(ContentType.JSON)
+                .body(to("toMemberId", bob, 10)).when().post("/remittances").then().statusCode(403)
+                .body("type", equalTo("https://moa.dev/problems/forbidden"));
+
+        assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000);
+        assertThat(MoneyApi.balanceOf(bob)).isZero();
+    }
+
+    @Test
     void historyPagesWithACursorNewestFirst() {
         for (int i = 1; i <= 5; i++) {
             MoneyApi.remit(alice, key(), to("toMemberId", bob, i)).then().statusCode(201);

@@ -3,8 +3,12 @@ package dev.moa.chassis.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,6 +64,25 @@ public record Problem(URI type, String title, int status, String detail, String 
                     .collect(Collectors.joining(".")) + ")";
         }
         return new Problem(type("malformed-json"), "Malformed request body", 400, detail, path, null, null);
+    }
+
+    /** 400: one entry per violated constraint, sorted by field, and all of them in the detail. */
+    public static Problem invalid(Collection<? extends ConstraintViolation<?>> violations, String path) {
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return new Problem(type("validation"), "Invalid request", 400, detail, path, errors, null);
+    }
+
+    /** The field as a client knows it: a method parameter's {@code create.arg0.amount} becomes {@code amount}. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String[] parts = violation.getPropertyPath().toString().split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
     }
 
     /** 500: names only the id under which the cause was logged. */

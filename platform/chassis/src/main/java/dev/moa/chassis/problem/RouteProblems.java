@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public class RouteProblems {
 
     /**
      * Answers a failed request: a domain problem as itself, authentication and authorization as 401 and 403,
-     * malformed JSON as 400, a database refusal that is the client's doing as ProblemMappers has it, and anything
+     * violated constraints and malformed JSON as 400, a database refusal that is the client's doing as ProblemMappers has it, and anything
      * else as a 500 that names only an error id (the cause goes to the log).
      */
     public void fail(RoutingContext context, Throwable failure) {
@@ -43,6 +44,8 @@ public class RouteProblems {
             send(context, Problem.unauthenticated(path), Map.of("WWW-Authenticate", "Bearer"));
         } else if (failure instanceof ForbiddenException) {
             send(context, Problem.forbidden(path), Map.of());
+        } else if (failure instanceof ConstraintViolationException invalid) {
+            send(context, Problem.invalid(invalid.getConstraintViolations(), path), Map.of());
         } else if (failure instanceof JsonProcessingException malformed) {
             send(context, Problem.malformedJson(malformed, path), Map.of());
         } else {
