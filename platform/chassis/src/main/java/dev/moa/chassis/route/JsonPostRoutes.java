@@ -73,6 +73,10 @@ public class JsonPostRoutes {
                 .failureHandler(context -> bodyFailed(context, maxBody));
         router.post(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(context -> {
             Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+            if (identity == null) { // Quarkus' authentication did not run for this request: no one to act for
+                problems.fail(context, new UnauthorizedException());
+                return;
+            }
             identity.subscribe().with(caller -> {
                 UUID member;
                 T body;
