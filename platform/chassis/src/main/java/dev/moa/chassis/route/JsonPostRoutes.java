@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * {@code POST} endpoints as plain Vert.x routes, for the few hottest paths (a bid, a remittance), where the REST
  * layer's per-request machinery (its handler chain, CDI request context, security interceptors, method validation,
- * context propagation and dynamic entity writer) cost more CPU than the operation's own work.
+ * context propagation and dynamic entity writer) cost as much CPU as the operation's own work in the service, or more
+ * (JFR under the benchmarks).
  * <p>
  * What the REST layer did for them is done here, with the same answers: the caller's identity comes only from the
  * verified token (Quarkus' HTTP authentication, as for every request) and must carry one of the route's roles; the
