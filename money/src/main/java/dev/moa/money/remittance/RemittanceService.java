@@ -28,17 +28,20 @@ import java.util.stream.Stream;
 
 /**
  * Moves money from the sender's wallet to a member's or a group's wallet: the hottest path of money, so one round trip.
- * The database function {@code moa_remit} (migrations V7 and V11) looks up the {@code Idempotency-Key}, finds both
- * wallets, posts the transfer, appends {@code TransferPosted} to the outbox and stores the key's record with the
- * answer, all in one statement; the key semantics are those of {@link IdempotentRequests#execute}. The record is
- * written once, at the end; should another request of the member take the key in the meantime, the remittance is
- * rolled back and answered as a request whose first attempt has not finished (409).
+ * The database function {@code moa_remit} (migrations V7, V11 and V13) looks up the {@code Idempotency-Key}, finds both
+ * wallets, writes the transfer, {@code TransferPosted} in the outbox and the key's record with the answer, and only then
+ * locks both wallets and posts the balances, all in one statement, so that the wallets stay locked for the least time;
+ * the key semantics are those of {@link IdempotentRequests#execute}. When the balances refuse the remittance it raises
+ * {@code MA001}, and nothing it wrote remains. Should another request of the member take the key for another operation
+ * in the meantime, the remittance is rolled back and answered as a request whose first attempt has not finished (409).
  */
 @ApplicationScoped
 public class RemittanceService {
 
     static final String OPERATION = "POST /remittances";
     private static final String SERIALIZATION_FAILURE = "40001";
+    /** Raised by {@code moa_remit} when the locked balances refuse the remittance; the message is the reason. */
+    private static final String REFUSED_BY_BALANCES = "MA001";
     private static final String REMIT = "select outcome, status_code, body, location "
             + "from moa_remit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
@@ -97,9 +100,21 @@ public class RemittanceService {
                 transferId, remittance.toMemberId(), remittance.toEmail(), remittance.toGroupId(),
                 remittance.amount(), remittance.memo()));
         return database.preparedQuery(REMIT).execute(parameters)
-                .recover(e -> Future.failedFuture(e instanceof PgException pg
-                        && SERIALIZATION_FAILURE.equals(pg.getSqlState()) ? IdempotentRequests.keyInProgress() : e))
+                .recover(e -> Future.failedFuture(refusal(e)))
                 .map(rows -> answer(rows.iterator().next()));
+    }
+
+    /** What {@code moa_remit} raised, as the member's answer: it wrote nothing (the statement was rolled back). */
+    private static Throwable refusal(Throwable e) {
+        if (e instanceof PgException pg) {
+            if (SERIALIZATION_FAILURE.equals(pg.getSqlState())) {
+                return IdempotentRequests.keyInProgress();
+            }
+            if (REFUSED_BY_BALANCES.equals(pg.getSqlState())) {
+                return refusal(pg.getErrorMessage());
+            }
+        }
+        return e;
     }
 
     private Answer answer(Row row) {
@@ -107,20 +122,26 @@ public class RemittanceService {
         if (outcome.equals("POSTED")) {
             relays.wake(); // moa_remit wrote TransferPosted to the outbox, and has committed
         }
+        if (outcome.equals("POSTED") || outcome.equals("REPLAY")) {
+            return new Answer(row.getInteger("status_code"), row.getString("body"), row.getString("location"),
+                    outcome.equals("REPLAY"));
+        }
+        throw refusal(outcome);
+    }
+
+    private static RuntimeException refusal(String outcome) {
         return switch (outcome) {
-            case "POSTED", "REPLAY" -> new Answer(row.getInteger("status_code"), row.getString("body"),
-                    row.getString("location"), outcome.equals("REPLAY"));
-            case "KEY_REUSED" -> throw IdempotentRequests.keyReused();
-            case "IN_PROGRESS" -> throw IdempotentRequests.keyInProgress();
-            case "WALLET_NOT_OPEN" -> throw LedgerProblems.walletNotOpen();
-            case "RECIPIENT_NOT_FOUND" -> throw new ProblemException(404, "recipient-not-found", "Recipient not found",
+            case "KEY_REUSED" -> IdempotentRequests.keyReused();
+            case "IN_PROGRESS" -> IdempotentRequests.keyInProgress();
+            case "WALLET_NOT_OPEN" -> LedgerProblems.walletNotOpen();
+            case "RECIPIENT_NOT_FOUND" -> new ProblemException(404, "recipient-not-found", "Recipient not found",
                     "No wallet belongs to that recipient");
-            case "SELF" -> throw ProblemException.unprocessable("self-remittance", "You cannot send money to yourself");
-            case "INSUFFICIENT_FUNDS" -> throw LedgerProblems.insufficientFunds();
-            case "OVERFLOW" -> throw LedgerProblems.overflow();
-            case "CURRENCY_MISMATCH" -> throw LedgerProblems.currencyMismatch();
-            case "TRANSFER_ID_REUSED" -> throw LedgerProblems.duplicateTransferWithOtherTerms();
-            default -> throw new IllegalStateException("moa_remit answered " + outcome);
+            case "SELF" -> ProblemException.unprocessable("self-remittance", "You cannot send money to yourself");
+            case "INSUFFICIENT_FUNDS" -> LedgerProblems.insufficientFunds();
+            case "OVERFLOW" -> LedgerProblems.overflow();
+            case "CURRENCY_MISMATCH" -> LedgerProblems.currencyMismatch();
+            case "TRANSFER_ID_REUSED" -> LedgerProblems.duplicateTransferWithOtherTerms();
+            default -> new IllegalStateException("moa_remit answered " + outcome);
         };
     }
 }

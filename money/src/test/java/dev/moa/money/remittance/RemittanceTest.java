@@ -144,6 +144,61 @@ class RemittanceTest {
         assertThat(MoneyApi.balanceOf(bob)).isEqualTo(100_000);
     }
 
+    /**
+     * A retry that outlives its key's record (records expire) posts nothing twice: the transfer id follows from the key,
+     * so the same remittance is answered from the transfer, and another one with that key is refused.
+     */
+    @Test
+    void aRetryAfterItsKeyRecordExpiredPostsOnce() {
+        String key = key();
+        String first = MoneyApi.remit(alice, key, to("toMemberId", bob, 1_000)).then().statusCode(201)
+                .extract().path("transferId");
+        MoneyApi.execute("delete from moa_idempotency where idem_key = ?", key);
+
+        MoneyApi.remit(alice, key, to("toMemberId", bob, 1_000)).then().statusCode(201)
+                .body("transferId", equalTo(first)).body("amount", equalTo(1_000));
+        MoneyApi.execute("delete from moa_idempotency where idem_key = ?", key);
+        MoneyApi.remit(alice, key, to("toMemberId", bob, 2_000)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://moa.dev/problems/transfer-id-reused"));
+
+        assertThat(MoneyApi.balanceOf(bob)).isEqualTo(1_000);
+        assertThat(MoneyApi.balanceOf(alice)).isEqualTo(99_000);
+        assertThat(MoneyApi.count("select count(*) from moa_outbox where subject = ?", first)).isOne();
+    }
+
+    /**
+     * A credit that would take the recipient's balance past {@code Long.MAX_VALUE} is refused and leaves nothing: no
+     * transfer, no event, no key record. No API credits a wallet with 2^63 won, so the test sets the ledger there
+     * itself, balanced by a system account of its own, and puts it back after.
+     */
+    @Test
+    void aCreditThatWouldOverflowChangesNothing() {
+        long nearTheTop = Long.MAX_VALUE - 10;
+        UUID counterpart = UUID.randomUUID();
+        UUID wallet = MoneyApi.walletOf(bob);
+        MoneyApi.execute("insert into accounts (id, kind, code, currency, no_overdraft, created_at, debits_posted) "
+                + "values (?, 'SYSTEM', ?, 'KRW', false, now(), ?)", counterpart, "TEST_" + counterpart, nearTheTop);
+        MoneyApi.execute("update accounts set credits_posted = credits_posted + ? where id = ?", nearTheTop, wallet);
+        try {
+            String key = key();
+            MoneyApi.remit(alice, key, to("toMemberId", bob, 11)).then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://moa.dev/problems/amount-overflow"));
+            assertThat(MoneyApi.balanceOf(alice)).isEqualTo(100_000);
+            assertThat(MoneyApi.balanceOf(bob)).isEqualTo(nearTheTop);
+            assertThat(MoneyApi.count("select count(*) from transfers where credit_account_id = ?", wallet)).isZero();
+            assertThat(MoneyApi.count("select count(*) from moa_outbox where payload->>'creditAccountId' = ?",
+                    wallet.toString())).isZero();
+
+            MoneyApi.remit(alice, key, to("toMemberId", bob, 10)).then().statusCode(201);
+            assertThat(MoneyApi.balanceOf(bob)).isEqualTo(Long.MAX_VALUE);
+        } finally {
+            MoneyApi.execute("update accounts set credits_posted = credits_posted - ? where id = ?", nearTheTop, wallet);
+            MoneyApi.execute("update accounts set debits_posted = 0 where id = ?", counterpart);
+        }
+    }
+
     @Test
     void badRemittancesAreRefusedAndChangeNothing() {
         List<Map<String, Object>> bodies = List.of(
