@@ -6,15 +6,20 @@
 --
 -- Now everything that does not depend on the balances is written first, without a wallet lock: the transfer, the
 -- TransferPosted event and the key record with its answer. The wallets are locked last, checked and updated, and the
--- transaction commits. Should the balances refuse the remittance (insufficient funds, overflow), the function raises
--- SQLSTATE MA001 with the reason as its message, so that the whole statement, and everything it wrote, is rolled
--- back: a refused remittance still writes nothing, and leaves its key free.
+-- transaction commits. A remittance the balances refuse as read before the writes is answered at once, as before;
+-- should they refuse it only under the locks (another posting got there in between), the function raises SQLSTATE
+-- MA001 with the reason as its message, so that the whole statement, and everything it wrote, is rolled back: a
+-- refused remittance still writes nothing, and leaves its key free.
 --
 -- Two requests with one key meet at the transfer's primary key (its id follows from the key, RemittanceService): the
 -- later one waits until the first has committed or rolled back, then answers from the first one's key record
 -- (REPLAY, or KEY_REUSED for another request), or posts if the first was refused. A transfer whose key record has
 -- since expired is answered from the transfer itself, as before. The answers (outcome, status_code, body, location)
--- are those of V11, but INSUFFICIENT_FUNDS and OVERFLOW, which come as the error above.
+-- are those of V11, and INSUFFICIENT_FUNDS or OVERFLOW also come as the error above.
+--
+-- Left as they were: the comments of V2, V3, V11 and V12 that say a transfer is inserted under both accounts' locks
+-- (applied migrations are not edited). A remittance's transfer is now inserted before them; its id is derived from
+-- the sender's key ("remittance:" + sender + key), so no other writer of transfers meets it on the primary key.
 create or replace function moa_remit(p_owner text, p_key text, p_request_hash text, p_sender uuid, p_transfer_id uuid,
                                      p_to_member uuid, p_to_email text, p_to_group uuid, p_amount bigint,
                                      p_memo text)
@@ -66,6 +71,18 @@ begin
     -- An account's currency is fixed when it is opened, so it needs no lock to compare.
     if from_acc.currency <> to_acc.currency then
         return query select 'CURRENCY_MISMATCH', null::integer, null::text, null::text;
+        return;
+    end if;
+    -- What the balances already refuse is refused here, before anything is written. The check under the locks below
+    -- decides; this one only spares the common refusal the writes it would roll back.
+    if to_acc.credits_posted > 9223372036854775807 - p_amount
+            or from_acc.debits_posted > 9223372036854775807 - p_amount then
+        return query select 'OVERFLOW', null::integer, null::text, null::text;
+        return;
+    end if;
+    if from_acc.no_overdraft
+            and from_acc.debits_posted + from_acc.debits_pending + p_amount > from_acc.credits_posted then
+        return query select 'INSUFFICIENT_FUNDS', null::integer, null::text, null::text;
         return;
     end if;
 

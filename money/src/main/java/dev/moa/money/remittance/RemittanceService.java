@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  * The database function {@code moa_remit} (migrations V7, V11 and V13) looks up the {@code Idempotency-Key}, finds both
  * wallets, writes the transfer, {@code TransferPosted} in the outbox and the key's record with the answer, and only then
  * locks both wallets and posts the balances, all in one statement, so that the wallets stay locked for the least time;
- * the key semantics are those of {@link IdempotentRequests#execute}. When the balances refuse the remittance it raises
- * {@code MA001}, and nothing it wrote remains. Should another request of the member take the key for another operation
- * in the meantime, the remittance is rolled back and answered as a request whose first attempt has not finished (409).
+ * the key semantics are those of {@link IdempotentRequests#execute}. When the balances refuse the remittance only under
+ * the locks (another posting came first), it raises {@code MA001}, and nothing it wrote remains. Should another
+ * request of the member take the key for another operation in the meantime, the remittance is rolled back and
+ * answered as a request whose first attempt has not finished (409).
  */
 @ApplicationScoped
 public class RemittanceService {

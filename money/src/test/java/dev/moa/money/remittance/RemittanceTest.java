@@ -7,6 +7,10 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -177,9 +183,11 @@ class RemittanceTest {
         long nearTheTop = Long.MAX_VALUE - 10;
         UUID counterpart = UUID.randomUUID();
         UUID wallet = MoneyApi.walletOf(bob);
-        MoneyApi.execute("insert into accounts (id, kind, code, currency, no_overdraft, created_at, debits_posted) "
-                + "values (?, 'SYSTEM', ?, 'KRW', false, now(), ?)", counterpart, "TEST_" + counterpart, nearTheTop);
-        MoneyApi.execute("update accounts set credits_posted = credits_posted + ? where id = ?", nearTheTop, wallet);
+        // One statement each way, so that the ledger sums to zero at every moment other tests may look.
+        MoneyApi.execute("with counterpart as (insert into accounts (id, kind, code, currency, no_overdraft, created_at, "
+                + "debits_posted) values (?, 'SYSTEM', ?, 'KRW', false, now(), ?) returning debits_posted) "
+                + "update accounts set credits_posted = credits_posted + (select debits_posted from counterpart) "
+                + "where id = ?", counterpart, "TEST_" + counterpart, nearTheTop, wallet);
         try {
             String key = key();
             MoneyApi.remit(alice, key, to("toMemberId", bob, 11)).then().statusCode(422)
@@ -194,9 +202,50 @@ class RemittanceTest {
             MoneyApi.remit(alice, key, to("toMemberId", bob, 10)).then().statusCode(201);
             assertThat(MoneyApi.balanceOf(bob)).isEqualTo(Long.MAX_VALUE);
         } finally {
-            MoneyApi.execute("update accounts set credits_posted = credits_posted - ? where id = ?", nearTheTop, wallet);
-            MoneyApi.execute("update accounts set debits_posted = 0 where id = ?", counterpart);
+            MoneyApi.execute("update accounts set credits_posted = credits_posted - case when id = ? then ? else 0 end, "
+                    + "debits_posted = case when id = ? then 0 else debits_posted end where id in (?, ?)",
+                    wallet, nearTheTop, counterpart, wallet, counterpart);
         }
+    }
+
+    /**
+     * A remittance that the balances allow when it starts but refuse under the wallets' locks (another posting of the
+     * sender commits while it waits for them) is refused, and nothing it wrote before the locks remains.
+     */
+    @Test
+    void aRemittanceRefusedOnlyUnderTheLocksLeavesNothing() throws Exception {
+        UUID carol = MoneyApi.newMember();
+        String key = key();
+        try (Connection competing = MoneyApi.connect()) {
+            competing.setAutoCommit(false);
+            try (PreparedStatement post = competing.prepareStatement(
+                    "select moa_post_transfer(?, ?, ?, 100000, 'REMITTANCE', null, 'first', ?)")) {
+                post.setObject(1, UUID.randomUUID());
+                post.setObject(2, MoneyApi.walletOf(alice));
+                post.setObject(3, MoneyApi.walletOf(carol));
+                post.setObject(4, alice);
+                try (ResultSet outcome = post.executeQuery()) {
+                    assertThat(outcome.next()).isTrue();
+                    assertThat(outcome.getString(1)).isEqualTo("POSTED");
+                }
+            }
+            CompletableFuture<Response> remittance = CompletableFuture.supplyAsync(
+                    () -> MoneyApi.remit(alice, key, to("toMemberId", bob, 60_000)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> MoneyApi.count("select count(*) from pg_stat_activity "
+                    + "where wait_event_type = 'Lock' and query like '%moa_remit%'") == 1);
+            competing.commit();
+
+            remittance.get(30, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://moa.dev/problems/insufficient-funds"));
+        }
+        UUID wallet = MoneyApi.walletOf(bob);
+        assertThat(MoneyApi.balanceOf(alice)).isZero();
+        assertThat(MoneyApi.balanceOf(bob)).isZero();
+        assertThat(MoneyApi.balanceOf(carol)).isEqualTo(100_000);
+        assertThat(MoneyApi.count("select count(*) from transfers where credit_account_id = ?", wallet)).isZero();
+        assertThat(MoneyApi.count("select count(*) from moa_outbox where payload->>'creditAccountId' = ?",
+                wallet.toString())).isZero();
+        assertThat(MoneyApi.count("select count(*) from moa_idempotency where idem_key = ?", key)).isZero();
     }
 
     @Test
