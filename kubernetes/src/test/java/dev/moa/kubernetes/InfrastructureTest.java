@@ -69,7 +69,7 @@ class InfrastructureTest {
                     .filter(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(module.name()))
                     .map(hpa -> hpa.getSpec().getMaxReplicas()).findFirst()
                     .orElse(deployment.getSpec().getReplicas());
-            int reactive = Integer.parseInt(environment.configMapValue("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE")
+            int reactive = Integer.parseInt(environment.configMapValue("MOA_DB_POOL_SIZE")
                     .orElse(module.property("quarkus.datasource.reactive.max-size")));
             int jdbc = Integer.parseInt(environment.configMapValue("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
                     .orElse(module.property("quarkus.datasource.jdbc.max-size")));
