@@ -50,13 +50,10 @@ public final class AuctionBenchmark {
     private final Map<String, String> env = System.getenv();
     private final int bidders = Integer.parseInt(env.getOrDefault("BENCH_BIDDERS", "200"));
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
-    /**
-     * Seconds of load before measuring, so that the service runs JIT-compiled code: on 2 busy cores C2 needs a while
-     * (the hot lot decided 6.9k bids/s after 15 s of warm-up, 10.0k after 45 s and 10.1k after 90 s).
-     */
-    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "45"));
+    /** Load before measuring until the service's JIT is quiet, at least 45 s ({@code BENCH_WARMUP}; see WarmUp). */
+    private final WarmUp warmUp = new WarmUp(env, 45);
     /** The raw client is small and warms up quickly, but it gets a warm-up of its own too. */
-    private final int rawWarmUpSeconds = Math.min(warmUpSeconds, 10);
+    private final int rawWarmUpSeconds = 10;
     private final int spreadLots = Integer.parseInt(env.getOrDefault("BENCH_LOTS", "1000"));
     private final String url = env.getOrDefault("BENCH_AUCTION_URL", "http://localhost:8084");
     private final String redisUrl = env.get("MOA_REDIS_URL");
@@ -103,8 +100,9 @@ public final class AuctionBenchmark {
             tokens.put(bidder, token(bidder, "MEMBER"));
         }
         String bidSha = scriptSha();
-        Result warmUp = hotLot("warm-up", apiBidders, warmUpSeconds, bidder -> amount -> httpBid(apiLot, bidder,
-                tokens.get(bidder), amount));
+        AtomicLong warmUpAccepted = new AtomicLong();
+        warmUp.run(duration -> warmUpAccepted.addAndGet(hotLot("warm-up", apiBidders, duration,
+                bidder -> amount -> httpBid(apiLot, bidder, tokens.get(bidder), amount)).accepted()));
         Result api = hotLot("API (HTTP)", apiBidders, seconds, bidder -> amount -> httpBid(apiLot, bidder,
                 tokens.get(bidder), amount));
         Result rawWarmUp = rawHotLot("raw warm-up", rawLot, rawBidders, bidSha, rawWarmUpSeconds);
@@ -136,7 +134,7 @@ public final class AuctionBenchmark {
                 halfRaw, paced.perSecond(), paced.p99Micros() / 1000.0);
         System.out.printf("API at 80 %% of its own rate: offered %.1f/s, decided %.1f/s, p99 %.2f ms%n",
                 sustainable, carried.perSecond(), carried.p99Micros() / 1000.0);
-        boolean ok = invariants("API lot", apiLot, api.accepted() + warmUp.accepted() + paced.accepted()
+        boolean ok = invariants("API lot", apiLot, api.accepted() + warmUpAccepted.get() + paced.accepted()
                         + carried.accepted(), Math.max(api.highest(), Math.max(paced.highest(), carried.highest())))
                 & invariants("raw lot", rawLot, raw.accepted() + rawWarmUp.accepted(), raw.highest())
                 & (spread == null || spreadInvariants(lots, spread));

@@ -41,12 +41,8 @@ public final class TransferBenchmark {
 
     private final Map<String, String> env = System.getenv();
     private final int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
-    /**
-     * Seconds of load before measuring, so that the service runs JIT-compiled code. C2 shares the two cores with the
-     * load: on a slow day (pgbench at 2,000 tps) its compiler threads still took a third of the service's CPU 25 s
-     * into the measured case after a 45 s warm-up, and C2 compilations of single methods took up to 2 s.
-     */
-    private final int warmUpSeconds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "90"));
+    /** Load before measuring until the service's JIT is quiet, at least 90 s ({@code BENCH_WARMUP}; see WarmUp). */
+    private final WarmUp warmUp = new WarmUp(env, 90);
     private final int seconds = Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20"));
     private final int wallets = Integer.parseInt(env.getOrDefault("BENCH_WALLETS", "200"));
     private final String moneyUrl = env.getOrDefault("BENCH_MONEY_URL", "http://localhost:8083");
@@ -77,7 +73,7 @@ public final class TransferBenchmark {
                     .expiresIn(Duration.ofHours(1)).jws().keyId(env.get("MOA_JWT_KEY_ID")).sign(key));
         }
         System.out.printf("transfers benchmark: %d clients, %d s per case, %d wallets%n", clients, seconds, wallets);
-        remittances("warm-up", owners, tokens, false, warmUpSeconds);
+        warmUp.run(duration -> remittances("warm-up", owners, tokens, false, duration));
         Result api = remittances("API remittances", owners, tokens, false, seconds);
         Result hot = remittances("API hot account", owners, tokens, true, seconds);
         long[] projected = projected();
