@@ -67,8 +67,8 @@ final class WarmUp {
                 break;
             }
         }
-        System.out.printf("warm-up: %d s; the service's JIT compiler threads used %.2f of a core in its last %d s%n",
-                elapsed, lastCores, STEP.toSeconds());
+        System.out.printf("warm-up: %d s; the service's JIT compiler threads used %.3f of a core in its last %d s%s%n",
+                elapsed, lastCores, STEP.toSeconds(), lastCores < QUIET ? "" : " (BENCH_WARMUP_MAX reached first)");
     }
 
     /** CPU time of the service's JIT compiler threads so far, in clock ticks; -1 when it cannot be read. */
@@ -84,7 +84,7 @@ final class WarmUp {
         }
     }
 
-    /** A thread's user + system ticks if it is a compiler thread ({@code C1 CompilerThre…}, {@code C2 …}), else 0. */
+    /** A thread's user + system ticks if it is a JIT compiler thread (C1 or C2), else 0. */
     private static long ticksIfCompiler(Path thread) {
         try {
             String stat = Files.readString(thread.resolve("stat"));
