@@ -55,6 +55,7 @@ final class WarmUp {
         }
         int elapsed = 0;
         double lastCores = Double.NaN;
+        int lastStep = 0;
         while (elapsed < maximumSeconds) {
             int step = (int) Math.min(STEP.toSeconds(), maximumSeconds - elapsed);
             long before = compilerTicks();
@@ -63,12 +64,13 @@ final class WarmUp {
             double wall = (System.nanoTime() - started) / 1e9;
             lastCores = (compilerTicks() - before) / (double) ticksPerSecond / wall;
             elapsed += step;
+            lastStep = step;
             if (elapsed >= minimumSeconds && lastCores < QUIET) {
                 break;
             }
         }
         System.out.printf("warm-up: %d s; the service's JIT compiler threads used %.3f of a core in its last %d s%s%n",
-                elapsed, lastCores, STEP.toSeconds(), lastCores < QUIET ? "" : " (BENCH_WARMUP_MAX reached first)");
+                elapsed, lastCores, lastStep, lastCores < QUIET ? "" : " (BENCH_WARMUP_MAX reached first)");
     }
 
     /** CPU time of the service's JIT compiler threads so far, in clock ticks; -1 when it cannot be read. */
