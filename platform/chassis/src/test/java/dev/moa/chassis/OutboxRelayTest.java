@@ -231,11 +231,12 @@ class OutboxRelayTest {
     @Test
     void aRowWrittenElsewhereIsFoundByThePoll() {
         String topic = "chassis.polled-" + UUID.randomUUID();
+        // Closed first: a relay that a writer woke in the test before may still be looking, and would publish the row.
+        relays.relay().close();
         String eventId = UUID.randomUUID().toString();
         ChassisStack.queryLong("with written as (insert into moa_outbox (event_id, topic, event_type, subject, payload) "
                 + "values (?::uuid, ?, 'dev.moa.chassis-test.ProbeHappened', 'elsewhere', '{}') returning seq) "
                 + "select count(*) from written", eventId, topic);
-        relays.relay().close();
         try (OutboxRelay polling = new OutboxRelay(pool, () -> OutboxRelayLifecycle.createProducer(
                 ChassisStack.stack().kafka().bootstrapServers(), "relay-polling", Duration.ofSeconds(30)),
                 new ShortPoll(config), "/moa/chassis-test")) {
@@ -254,8 +255,10 @@ class OutboxRelayTest {
     void aRowBelowTheClaimWindowIsPublishedByTheSweep() throws Exception {
         String topic = "chassis.swept-" + UUID.randomUUID();
         long high = 1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
-        String highId = writeWithSeq(high, topic);
+        // Closed first: if this instance's relay, still looking after a wake-up in the test before, published the high
+        // row, the sweeping relay would never publish anything itself and would keep claiming from the beginning.
         relays.relay().close();
+        String highId = writeWithSeq(high, topic);
         try (OutboxRelay sweeping = new OutboxRelay(pool, () -> OutboxRelayLifecycle.createProducer(
                 ChassisStack.stack().kafka().bootstrapServers(), "relay-sweeping", Duration.ofSeconds(30)),
                 new ShortPoll(config), "/moa/chassis-test")) {
