@@ -3,6 +3,7 @@ package dev.moa.banking.firmbanking;
 import dev.moa.banking.firmbanking.Decision.Decided;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Firm-banking's meters (Prometheus names): {@code moa_firmbanking_outcomes_total{outcome, reason, reconciled}} for
  * every decided request; {@code moa_firmbanking_review}, the requests flagged for review (alert when above 0), and
  * {@code moa_firmbanking_unresolved}, all requests not yet decided, both refreshed by every reconciliation run.
+ * Created at start ({@link Startup}), so that both gauges are scraped from the first moment, not only once something
+ * first used this bean: an alert on a series that does not exist yet never fires.
  */
+@Startup
 @ApplicationScoped
 public class FirmbankingMetrics {
 

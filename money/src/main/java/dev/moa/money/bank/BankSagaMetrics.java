@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code moa.bank-sagas.needs-review} (must stay 0: alert on it) and {@code moa.bank-sagas.requested} (waiting for
  * the bank) are read from the database every {@code moa.bank-sagas.check} (1 minute).
  */
+@Startup // the gauges exist from the start, not only once the first scheduled check created this bean
 @ApplicationScoped
 public class BankSagaMetrics {
 

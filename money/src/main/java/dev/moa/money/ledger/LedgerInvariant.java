@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * non-zero sum is logged as an error and exposed as the gauge {@code moa.ledger.imbalance}, accounts whose pending
  * debits disagree with their holds as {@code moa.ledger.pending-mismatch}, for alerts.
  */
+@Startup // the gauges exist from the start, not only once the first scheduled check created this bean
 @ApplicationScoped
 public class LedgerInvariant {
 
