@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  * refused), p50/p99 latency and the ratio API / raw, then checks the invariants on both lots: the final price is
  * the highest accepted bid, the sequence is gapless, no two accepted bids share a price, and the PostgreSQL bid log
  * holds every accepted bid exactly once. The same HTTP bidders then offer, on a fixed schedule, half the measured raw
- * rate (the goal's rate) and 80 % of the API's own rate, which shows latency at a given load rather than at saturation
- * (where 200 bidders that never pause wait in line by Little's law). Run by {@code bench/auction}, which starts the stack and the service first.
+ * rate (the goal's rate) and shares of the API's own rate (25, 50 and 80 % by default), which shows latency at a given
+ * load rather than at saturation (where 200 bidders that never pause wait in line by Little's law). Run by
+ * {@code bench/auction}, which starts the stack and the service first.
  */
 public final class AuctionBenchmark {
 
@@ -55,6 +56,10 @@ public final class AuctionBenchmark {
     /** The raw client is small and warms up quickly, but it gets a warm-up of its own too. */
     private final int rawWarmUpSeconds = 10;
     private final int spreadLots = Integer.parseInt(env.getOrDefault("BENCH_LOTS", "1000"));
+    /** The shares of the API's back-to-back rate offered on a schedule, one paced case each. */
+    private final List<Double> pacedShares = java.util.Arrays.stream(
+            env.getOrDefault("BENCH_PACED_SHARES", "0.25,0.5,0.8").split(",")).map(String::trim)
+            .map(Double::parseDouble).toList();
     private final String url = env.getOrDefault("BENCH_AUCTION_URL", "http://localhost:8084");
     private final String redisUrl = env.get("MOA_REDIS_URL");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -107,11 +112,21 @@ public final class AuctionBenchmark {
                 tokens.get(bidder), amount));
         Result rawWarmUp = rawHotLot("raw warm-up", rawLot, rawBidders, bidSha, rawWarmUpSeconds);
         Result raw = rawHotLot("raw script", rawLot, rawBidders, bidSha, seconds);
-        // Latency under a load the API can carry: the same bidders offer 80 % of what the API decided back to back,
-        // each on a fixed schedule, each bid's latency counted from when it was due (a late answer delays the next).
-        double sustainable = api.perSecond() * 0.8;
-        Result carried = hotLot("API @ 0.8 max", apiBidders, seconds, (long) (apiBidders.size() * 1e9 / sustainable),
-                bidder -> amount -> httpBid(apiLot, bidder, tokens.get(bidder), amount));
+        // Latency under loads the API can carry: the same bidders offer a share of what the API decided back to back
+        // (BENCH_PACED_SHARES), each on a fixed schedule, each bid's latency counted from when it was due (a late
+        // answer delays the next): the p99 at a given rate, not only the queue of bidders that never wait.
+        List<Result> carried = new ArrayList<>();
+        for (double share : pacedShares) {
+            double offered = api.perSecond() * share;
+            carried.add(hotLot("API @ %.2f max".formatted(share), apiBidders, seconds,
+                    (long) (apiBidders.size() * 1e9 / offered),
+                    bidder -> amount -> httpBid(apiLot, bidder, tokens.get(bidder), amount)));
+        }
+        // The anchor of those latencies: the raw script paced at the lowest of those rates by the same bidder threads,
+        // so that what the machine itself adds at that load (the load generator's threads, Redis, the bid log) shows.
+        double lowest = pacedShares.stream().mapToDouble(Double::doubleValue).min().orElse(0.25);
+        Result rawPaced = rawHotLot("raw @ %.2f max".formatted(lowest), rawLot, rawBidders, bidSha, seconds,
+                (long) (rawBidders.size() * 1e9 / (api.perSecond() * lowest)));
         // Latency at the goal's rate: half the raw rate, paced the same way (last: it may overload the service).
         double halfRaw = raw.perSecond() / 2;
         Result paced = hotLot("API @ raw/2", apiBidders, seconds, (long) (apiBidders.size() * 1e9 / halfRaw),
@@ -122,8 +137,13 @@ public final class AuctionBenchmark {
         System.out.println();
         System.out.printf("%-12s %12s %10s %10s %9s %9s %7s%n", "case", "decisions/s", "accepted", "refused",
                 "p50 ms", "p99 ms", "errors");
-        for (Result result : spread == null ? List.of(api, raw, paced, carried)
-                : List.of(api, raw, paced, carried, spread)) {
+        List<Result> results = new ArrayList<>(List.of(api, raw, paced));
+        results.addAll(carried);
+        results.add(rawPaced);
+        if (spread != null) {
+            results.add(spread);
+        }
+        for (Result result : results) {
             System.out.printf("%-12s %12.1f %10d %10d %9.2f %9.2f %7d%n", result.name(), result.perSecond(),
                     result.accepted(), result.refused(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0,
                     result.errors());
@@ -132,11 +152,19 @@ public final class AuctionBenchmark {
                 api.perSecond() / raw.perSecond());
         System.out.printf("API at half the raw rate: offered %.1f/s, decided %.1f/s, p99 %.2f ms (goal <= 20 ms)%n",
                 halfRaw, paced.perSecond(), paced.p99Micros() / 1000.0);
-        System.out.printf("API at 80 %% of its own rate: offered %.1f/s, decided %.1f/s, p99 %.2f ms%n",
-                sustainable, carried.perSecond(), carried.p99Micros() / 1000.0);
+        for (int i = 0; i < carried.size(); i++) {
+            System.out.printf("API at %.0f %% of its own rate: offered %.1f/s, decided %.1f/s, p99 %.2f ms%n",
+                    pacedShares.get(i) * 100, api.perSecond() * pacedShares.get(i), carried.get(i).perSecond(),
+                    carried.get(i).p99Micros() / 1000.0);
+        }
+        System.out.printf("raw script at %.0f %% of the API's rate: offered %.1f/s, decided %.1f/s, p99 %.2f ms%n",
+                lowest * 100, api.perSecond() * lowest, rawPaced.perSecond(), rawPaced.p99Micros() / 1000.0);
+        long carriedAccepted = carried.stream().mapToLong(Result::accepted).sum();
+        long carriedHighest = carried.stream().mapToLong(Result::highest).max().orElse(0);
         boolean ok = invariants("API lot", apiLot, api.accepted() + warmUpAccepted.get() + paced.accepted()
-                        + carried.accepted(), Math.max(api.highest(), Math.max(paced.highest(), carried.highest())))
-                & invariants("raw lot", rawLot, raw.accepted() + rawWarmUp.accepted(), raw.highest())
+                        + carriedAccepted, Math.max(api.highest(), Math.max(paced.highest(), carriedHighest)))
+                & invariants("raw lot", rawLot, raw.accepted() + rawWarmUp.accepted() + rawPaced.accepted(),
+                        Math.max(raw.highest(), rawPaced.highest()))
                 & (spread == null || spreadInvariants(lots, spread));
         // The HTTP client's threads would keep the JVM alive.
         System.exit(ok ? 0 : 3);
@@ -347,10 +375,16 @@ public final class AuctionBenchmark {
     /** The same script with the same keys and arguments as the service sends, over one raw connection per bidder. */
     private Result rawHotLot(String name, UUID lot, List<UUID> bidderIds, String sha, int runSeconds)
             throws Exception {
+        return rawHotLot(name, lot, bidderIds, sha, runSeconds, 0);
+    }
+
+    /** The bid script driven directly, back to back or paced as {@link #hotLot} paces the API. */
+    private Result rawHotLot(String name, UUID lot, List<UUID> bidderIds, String sha, int runSeconds,
+                             long intervalNanos) throws Exception {
         String tag = "moa:{lot:" + lot + "}";
         Map<UUID, Resp> connections = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            return hotLot(name, bidderIds, runSeconds, bidder -> amount -> {
+            return hotLot(name, bidderIds, runSeconds, intervalNanos, bidder -> amount -> {
                 Resp redis = connections.computeIfAbsent(bidder, b -> new Resp(redisUrl));
                 String idem = "bench-" + UUID.randomUUID();
                 String answer = (String) redis.call("EVALSHA", sha, "5", tag + ":state", tag + ":limits",
